@@ -1,0 +1,5 @@
+import sys
+
+from citynews_scraper.cli import main
+
+sys.exit(main())
