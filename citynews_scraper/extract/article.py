@@ -46,7 +46,7 @@ def check_body(body: bytes) -> None:
             raise BinaryBody(what)
     head = body[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryBody(f"{head.count(b'\x00')} NUL bytes in the first {len(head)} bytes")
+        raise BinaryBody(f"{head.count(0)} NUL bytes in the first {len(head)} bytes")
 
 
 def read_page(
