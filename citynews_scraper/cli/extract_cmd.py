@@ -1,0 +1,146 @@
+"""`citynews extract`: saved pages → record-v1 JSON lines (offline, no crawl)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO
+
+from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError
+from citynews_scraper.extract import ExtractionError, extract_article, merge_pages
+from citynews_scraper.record import Article, schema_errors
+from citynews_scraper.text.decode import codec_for
+from citynews_scraper.text.script import SCRIPTS
+
+SCRIPT_ENV = "CITYNEWS_SCRIPT"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract records from saved article pages",
+        description="Extract one record-v1 JSON line per saved article page (or one per article with --merge).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="saved page bytes (as fetched, any charset)")
+    parser.add_argument("--url", help="the URL the page was fetched from (default: the page's own base href + aid)")
+    parser.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                        help="an HTTP response header of the fetch, e.g. 'Content-Type: text/html; charset=gbk'")
+    parser.add_argument("--encoding", help="decode with this charset (overrides header and meta)")
+    parser.add_argument("--merge", action="store_true", help="the FILEs are the pages of one article: emit one record")
+    parser.add_argument("--cms", help="force a parser (discuz_x, …) instead of detecting the CMS")
+    parser.add_argument("--site", help="site profile name to put in the record")
+    parser.add_argument("--script", choices=SCRIPTS, default=os.environ.get(SCRIPT_ENV) or None,
+                        help=f"convert text to Simplified (hans) or Traditional (hant) script (env {SCRIPT_ENV})")
+    parser.add_argument("--fetched-at", metavar="ISO8601", help="fetch time (UTC) for relative dates; default now")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write JSON lines here instead of stdout")
+    parser.set_defaults(func=run)
+
+
+def parse_headers(values: list[str]) -> dict[str, str]:
+    """`--header 'Name: value'` strings → a header dict; a malformed one is a usage error."""
+    headers: dict[str, str] = {}
+    for value in values:
+        name, sep, content = value.partition(":")
+        if not sep or not name.strip():
+            raise UsageError(f"--header {value!r}: expected 'Name: value'")
+        headers[name.strip()] = content.strip()
+    return headers
+
+
+def _fetched_at(value: str | None) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise UsageError(f"--fetched-at {value!r}: not an ISO 8601 time") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    if args.encoding and not codec_for(args.encoding):
+        raise UsageError(f"--encoding {args.encoding!r}: unknown charset")
+    if args.script and args.script not in SCRIPTS:
+        raise UsageError(f"{SCRIPT_ENV}={args.script!r}: expected one of {', '.join(SCRIPTS)}")
+    if args.url and not args.url.startswith(("http://", "https://")):
+        raise UsageError(f"--url {args.url!r}: expected an http(s) URL")
+    if args.url and len(args.files) > 1 and not args.merge:
+        raise UsageError("--url names one page: give one FILE, or --merge for the pages of one article")
+
+
+def read_file(path: str) -> bytes:
+    """The file's bytes, or an ExtractionError-style message for the ways it can be unreadable."""
+    target = Path(path)
+    if target.is_dir():
+        raise OSError("is a directory, expected a saved page")
+    if not target.exists():
+        raise OSError("no such file")
+    return target.read_bytes()
+
+
+def _jobs(args: argparse.Namespace) -> Iterator[tuple[str, list[str]]]:
+    """(label for messages, files) per record to produce."""
+    if args.merge:
+        yield " + ".join(args.files), list(args.files)
+    else:
+        yield from ((path, [path]) for path in args.files)
+
+
+def _extract(files: list[str], args: argparse.Namespace, headers: dict[str, str], now: datetime) -> Article:
+    url = args.url or Path(files[0]).resolve().as_uri()
+    options = dict(encoding=args.encoding, cms=args.cms, site=args.site, fetched_at=now, script=args.script)
+    if args.merge:
+        article = merge_pages([(read_file(path), headers) for path in files], url, **options)
+    else:
+        article = extract_article(read_file(files[0]), url, headers, **options)
+    if not article.url.startswith(("http://", "https://")):
+        raise ExtractionError("the page names no URL of its own (no <base href> and aid): pass --url")
+    problems = schema_errors(article.to_dict())
+    if problems:
+        raise ExtractionError(f"record fails record-v1: {'; '.join(problems)}")
+    return article
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_args(args)
+    headers = parse_headers(args.header)
+    now = _fetched_at(args.fetched_at)
+    failures = 0
+    with _open_output(args.output) as out:
+        for label, files in _jobs(args):
+            try:
+                article = _extract(files, args, headers, now)
+            except (ExtractionError, OSError) as exc:
+                failures += 1
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                print(f"citynews: {label}: {reason}", file=sys.stderr)
+                continue
+            out.write(article.to_json() + "\n")
+            out.flush()
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+class _open_output:
+    """stdout, or a UTF-8 file opened for the run (an unwritable path is a usage error)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.stream: IO[str] = sys.stdout
+
+    def __enter__(self) -> IO[str]:
+        if self.path:
+            try:
+                self.stream = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+            except OSError as exc:
+                raise UsageError(f"-o {self.path}: {exc.strerror}") from exc
+        elif hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.path:
+            self.stream.close()

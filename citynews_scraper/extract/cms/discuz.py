@@ -1,0 +1,318 @@
+"""Discuz! X portal article pages (X1.5 – X3.5, stock and common themes) → `Draft`.
+
+One small method per field; the markup each reads is named in `discuz_selectors`, the body
+flow and the caption rule are in `discuz_body`.  Values are returned as the page shows
+them; the text layer repairs and normalises them afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+from parsel import Selector
+
+from citynews_scraper.extract.cms import discuz_selectors as sel
+from citynews_scraper.extract.cms.discuz_body import paragraphs_and_images, read_blocks
+from citynews_scraper.extract.cms.discuz_urls import article_id_from_url, first_page_url, page_from_url
+from citynews_scraper.extract.dates import iso, parse_date
+from citynews_scraper.extract.draft import Draft
+from citynews_scraper.extract.errors import NotAnArticle, UnknownLayout
+from citynews_scraper.extract.page import Page
+from citynews_scraper.text.normalize import normalize_space
+
+# Mirror sites inject pinyin into labels too (發(fā)布者); labels are matched without it.
+_PINYIN = re.compile(r"[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}\s*[)）]")
+_DIGITS = re.compile(r"\d+")
+_LABELS = sorted(
+    ((label, key) for key, labels in sel.META_LABELS.items() for label in labels),
+    key=lambda pair: -len(pair[0]),
+)
+_LABELLED = re.compile(r"^\s*(?P<label>" + "|".join(re.escape(l) for l, _ in _LABELS) + r")\s*[:：]\s*(?P<value>.*)$", re.S)
+_LABEL_KEYS = dict(_LABELS)
+
+
+def plain(text: str | None) -> str:
+    """Text for matching vocabularies: whitespace folded, injected pinyin dropped."""
+    return normalize_space(_PINYIN.sub("", text or ""))
+
+
+def _text(node: lxml_html.HtmlElement | str) -> str:
+    return node if isinstance(node, str) else node.text_content()
+
+
+@dataclass
+class Segment:
+    """One `|`-separated part of the meta line: its pieces (strings and elements)."""
+
+    pieces: list[lxml_html.HtmlElement | str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return normalize_space("".join(_text(piece) for piece in self.pieces))
+
+    def elements(self, xpath: str) -> list[lxml_html.HtmlElement]:
+        found: list[lxml_html.HtmlElement] = []
+        for piece in self.pieces:
+            if not isinstance(piece, str):
+                found.extend(piece.xpath(xpath))
+        return found
+
+
+def meta_segments(line: lxml_html.HtmlElement) -> list[Segment]:
+    """Split the meta line on `<span class="pipe">` and on literal `|` characters."""
+    segments = [Segment()]
+
+    def add_text(text: str | None) -> None:
+        parts = (text or "").split("|")
+        segments[-1].pieces.append(parts[0])
+        segments.extend(Segment([part]) for part in parts[1:])
+
+    add_text(line.text)
+    for child in line:
+        if not isinstance(child.tag, str):
+            pass
+        elif "pipe" in (child.get("class") or "").split():
+            segments.append(Segment())
+        else:
+            segments[-1].pieces.append(child)
+        add_text(child.tail)
+    return [segment for segment in segments if segment.text]
+
+
+@dataclass
+class MetaLine:
+    """The meta line's values as shown (strings) plus the elements some fields need."""
+
+    values: dict[str, Segment] = field(default_factory=dict)
+    date: Segment | None = None
+
+
+def _read_meta_line(line: lxml_html.HtmlElement | None) -> MetaLine:
+    meta = MetaLine()
+    for segment in meta_segments(line) if line is not None else []:
+        match = _LABELLED.match(plain(segment.text))
+        key = _LABEL_KEYS[match.group("label")] if match else None
+        if key == "date" or (key is None and meta.date is None and _looks_dated(segment)):
+            meta.date = meta.date or segment
+        elif key and key not in meta.values:
+            meta.values[key] = segment
+    return meta
+
+
+def _looks_dated(segment: Segment) -> bool:
+    return bool(re.search(r"\d{4}\s*[-/.年]\s*\d{1,2}|前|昨天|前天|刚刚|剛剛", segment.text)) or bool(
+        segment.elements("descendant-or-self::*[@title]")
+    )
+
+
+def _value(segment: Segment) -> str:
+    """The value part of a labelled segment (`发布者: admin` → `admin`)."""
+    match = _LABELLED.match(plain(segment.text))
+    return match.group("value") if match else segment.text
+
+
+def _count(segment: Segment | None, em_xpath: str | None = None) -> int | None:
+    if segment is None:
+        return None
+    ems = segment.elements(em_xpath) if em_xpath else []
+    digits = _DIGITS.search(_text(ems[0]) if ems else _value(segment))
+    return int(digits.group()) if digits else None
+
+
+class DiscuzParser:
+    """The Discuz! X article parser (see the module docstring)."""
+
+    name = "discuz_x"
+
+    def score(self, page: Page) -> float:
+        generator = page.selector.xpath(sel.GENERATOR).get() or ""
+        if "discuz" in generator.lower():
+            return 1.0
+        return 0.9 if any(page.selector.xpath(marker) for marker in sel.DISCUZ_MARKERS) else 0.0
+
+    def parse(self, page: Page) -> Draft:
+        body = self._body(page)
+        box = self._box(page)
+        meta = _read_meta_line(self._first(box, sel.META_LINE))
+        paragraphs, images = paragraphs_and_images(read_blocks(body, page))
+        article_id = self._article_id(page)
+        number, count, urls = self._pager(page)
+        published, raw = self._date(meta, page)
+        return Draft(
+            title=self._title(page, box),
+            article_id=article_id,
+            url=self._url(page, article_id),
+            publisher=self._plain_value(meta, "publisher"),
+            author=self._plain_value(meta, "author"),
+            source=self._plain_value(meta, "source"),
+            source_url=self._source_url(meta, page),
+            published_at=published,
+            published_at_raw=raw,
+            category=self._category(page),
+            summary=self._summary(box),
+            paragraphs=paragraphs,
+            images=images,
+            reactions=self._reactions(page),
+            views=self._views(page, meta),
+            comments=_count(meta.values.get("comments"), ".//em[@id='_commentnum']"),
+            page_number=number,
+            page_count=count,
+            page_urls=urls,
+        )
+
+    # --- page kind ----------------------------------------------------------------
+
+    def _body(self, page: Page) -> lxml_html.HtmlElement:
+        """The body container, or the error that says what the page is instead."""
+        message = page.selector.xpath(sel.SHOWMESSAGE)
+        if message:
+            text = normalize_space(message[0].xpath("string(.)").get())
+            raise NotAnArticle(f'showmessage "{text}"', kind="showmessage")
+        for xpath in sel.BODY:
+            found = page.selector.xpath(xpath)
+            if found:
+                return found[0].root
+        if page.selector.xpath(sel.LIST_PAGE):
+            raise NotAnArticle("a Discuz! list page (channel listing), not an article", kind="list_page")
+        scripts = " ".join(page.selector.xpath("//script/text()").getall())
+        if "_dsign" in scripts or ("location" in scripts and len(page.decoded.text) < 4096):
+            raise NotAnArticle("Discuz! anti-scraping page (script redirect with _dsign)", kind="antitheft")
+        raise UnknownLayout("no article body (#article_content, table.vwtb td) on this page")
+
+    @staticmethod
+    def _box(page: Page) -> Selector:
+        for xpath in sel.ARTICLE_BOX:
+            found = page.selector.xpath(xpath)
+            if found:
+                return found[0]
+        return page.selector
+
+    @staticmethod
+    def _first(box: Selector, xpaths: tuple[str, ...]) -> lxml_html.HtmlElement | None:
+        for xpath in xpaths:
+            found = box.xpath(xpath)
+            if found:
+                return found[0].root
+        return None
+
+    # --- fields -------------------------------------------------------------------
+
+    def _title(self, page: Page, box: Selector) -> str:
+        heading = self._first(box, sel.TITLE)
+        title = normalize_space(heading.text_content()) if heading is not None else ""
+        for suffix in sel.MODERATION_SUFFIXES:
+            title = title.removesuffix(suffix).strip()
+        if not title:
+            title = self._title_from_head(page)
+        if not title:
+            raise UnknownLayout("no article title (h1.ph, h1#article_title, <title>) on this page")
+        return title
+
+    @staticmethod
+    def _title_from_head(page: Page) -> str:
+        """`<title>{title}[ - 第N页] - {cat} - {site} - Powered by Discuz!</title>` → title."""
+        head = sel.TITLE_SUFFIX.sub("", normalize_space(page.selector.xpath("string(//title)").get()))
+        return head.split(" - ")[0].strip()
+
+    @staticmethod
+    def _plain_value(meta: MetaLine, key: str) -> str | None:
+        segment = meta.values.get(key)
+        if segment is None:
+            return None
+        links = segment.elements("descendant-or-self::a")
+        return normalize_space(_text(links[0])) if links else _value(segment) or None
+
+    @staticmethod
+    def _source_url(meta: MetaLine, page: Page) -> str | None:
+        segment = meta.values.get("source")
+        links = segment.elements("descendant-or-self::a/@href") if segment else []
+        return page.absolute(str(links[0])) if links else None
+
+    @staticmethod
+    def _date(meta: MetaLine, page: Page) -> tuple[str | None, str | None]:
+        if meta.date is None:
+            return None, None
+        titled = meta.date.elements("descendant-or-self::*[@title]/@title")
+        shown = _value(meta.date)
+        moment = parse_date(shown, page.local_now, page.tz, title=str(titled[0]) if titled else None)
+        return iso(moment), shown or None
+
+    @staticmethod
+    def _category(page: Page) -> list[str]:
+        trail = page.selector.xpath(sel.BREADCRUMB)
+        if not trail:
+            return []
+        links = [a for a in trail[0].root.iter("a") if "nvhm" not in (a.get("class") or "")]
+        root = next(
+            (i for i, a in enumerate(links)
+             if plain(a.text_content()) in sel.PORTAL_ROOT_WORDS or (a.get("href") or "").rstrip("/").endswith("portal.php")),
+            -1,
+        )
+        names = [plain(a.text_content()) for a in links[root + 1:]]
+        return [name for name in names if name and name not in sel.VIEW_CONTENT_WORDS]
+
+    @staticmethod
+    def _summary(box: Selector) -> str | None:
+        found = box.xpath(sel.SUMMARY)
+        if not found:
+            return None
+        text = normalize_space(found[0].xpath("string(.)").get())
+        for label in sel.SUMMARY_LABELS:
+            if text.startswith(label):
+                text = text[len(label):].lstrip(" :：")
+        return text or None
+
+    @staticmethod
+    def _reactions(page: Page) -> dict[str, int]:
+        reactions: dict[str, int] = {}
+        for button in page.selector.xpath(sel.REACTION_BUTTONS):
+            count = normalize_space(button.xpath("string(.//em)").get())
+            label = normalize_space("".join(button.xpath(".//text()[not(ancestor::em)]").getall()))
+            if label:
+                reactions[label] = int(count) if count.isdigit() else 0
+        return reactions
+
+    @staticmethod
+    def _views(page: Page, meta: MetaLine) -> int | None:
+        em = normalize_space(page.selector.xpath(f"string({sel.VIEWS})").get())
+        return int(em) if em.isdigit() else _count(meta.values.get("views"))
+
+    @staticmethod
+    def _article_id(page: Page) -> str | None:
+        for xpath, pattern in sel.AID_SOURCES:
+            for value in page.selector.xpath(xpath).getall():
+                match = pattern.search(value)
+                if match:
+                    return match.group(1)
+        return article_id_from_url(page.url)
+
+    @staticmethod
+    def _url(page: Page, article_id: str | None) -> str:
+        if page.url.startswith(("http://", "https://")):
+            return first_page_url(page.url)
+        if article_id and page.base_url.startswith(("http://", "https://")):
+            return f"{page.base_url.rsplit('/', 1)[0]}/portal.php?mod=view&aid={article_id}"
+        return page.url
+
+    def _pager(self, page: Page) -> tuple[int, int, dict[int, str]]:
+        """(this page's number, page count, {number: URL}) from the article's own pager."""
+        pager = self._first(page.selector, sel.ARTICLE_PAGER)
+        number = page_from_url(page.url) or 1
+        if pager is None:
+            return number, max(number, 1), {}
+        urls: dict[int, str] = {}
+        for link in pager.iter("a"):
+            digits = _DIGITS.search(link.text_content())
+            url = page.absolute(link.get("href"))
+            if digits and url and "nxt" not in (link.get("class") or "") and "prev" not in (link.get("class") or ""):
+                urls[int(digits.group())] = url
+        current = _DIGITS.search("".join(s.text_content() for s in pager.iter("strong")))
+        number = int(current.group()) if current else number
+        total = _DIGITS.search(" ".join(s.get("title") or "" for s in pager.iter("span")))
+        count = max([number, *urls, int(total.group()) if total else 1])
+        return number, count, urls
+
+
+PARSER = DiscuzParser()

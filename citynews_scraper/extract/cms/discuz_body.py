@@ -1,0 +1,207 @@
+"""The Discuz! article body (`#article_content`) → paragraphs and images with captions.
+
+The body is editor HTML, so it is read as a flow of blocks rather than with selectors:
+block-level elements and runs of two or more ``<br>`` end a text block, an ``<img>`` is a
+block of its own, junk (ads, attachment tips, pagers, share bars …, see
+``discuz_selectors.BODY_JUNK``) is dropped with its content.
+
+Caption rule (the only one; tests pin it):
+
+1. A forum-pushed image (``id="_aimg_N"``/``aimg_N``, or ``zoomfile``/``file`` attributes)
+   takes its caption from ``title``, else ``alt`` — unless that is just a file name.
+2. An image still without a caption takes as caption the text block that comes right after it (after any
+   further images of the same group, which share nothing: the caption goes to the last
+   image before it) when that block is
+   a. marked: a caption class (``p.pgc-img-caption`` …) or caption wording — it starts
+      with 图为/圖為/上图…, or ends in a bracketed credit like ``（凤凰街 供图）`` (the
+      closing bracket may be missing, as on the seed page) — and at most 120 characters; or
+   b. centred (``text-align:center``, ``align=center``, ``<center>``, or in the same
+      centred paragraph as the image) and at most 40 characters, and not bold/heading
+      (a bold centred line is a subheading).
+3. A caption block is not a paragraph.  Everything else is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+
+from citynews_scraper.extract.cms import discuz_selectors as sel
+from citynews_scraper.extract.page import Page
+from citynews_scraper.record import Image
+from citynews_scraper.text.normalize import normalize_space
+
+_CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+
+
+@dataclass
+class TextBlock:
+    text: str
+    centred: bool = False
+    marked: bool = False  # carries a caption class
+    emphasised: bool = False  # heading or wholly bold: a subheading
+    page_title: bool = False
+
+
+@dataclass
+class ImageBlock:
+    image: Image
+
+
+Block = TextBlock | ImageBlock
+
+
+@dataclass
+class _Flow:
+    """Accumulates the text of the block being read and emits finished blocks."""
+
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    plain_chars: int = 0  # non-space characters outside bold/heading elements
+    pending_br: int = 0
+    context: list[lxml_html.HtmlElement] = field(default_factory=list)
+
+    def add_text(self, text: str | None, bold: bool) -> None:
+        if not text:
+            return
+        if text.strip():
+            if self.pending_br >= 2:
+                self.flush()
+            elif self.pending_br == 1:
+                self.parts.append("\n")
+            self.pending_br = 0
+            if not bold:
+                self.plain_chars += len(text.strip())
+        self.parts.append(text)
+
+    def add_br(self) -> None:
+        if "".join(self.parts).strip():
+            self.pending_br += 1
+
+    def flush(self) -> None:
+        text = "".join(self.parts)
+        if text.strip():
+            self.blocks.append(self._text_block(text))
+        self.parts.clear()
+        self.plain_chars = 0
+        self.pending_br = 0
+
+    def _text_block(self, text: str) -> TextBlock:
+        ctx = self.context
+        return TextBlock(
+            text=text,
+            centred=any(_is_centred(el) for el in ctx),
+            marked=any(_has_caption_class(el) for el in ctx),
+            emphasised=self.plain_chars == 0 or any(el.tag in sel.HEADING_TAGS for el in ctx),
+            page_title=any(sel.PAGE_TITLE_CLASS in (el.get("class") or "") for el in ctx),
+        )
+
+
+def _is_centred(el: lxml_html.HtmlElement) -> bool:
+    return (
+        el.tag == "center"
+        or (el.get("align") or "").lower() == "center"
+        or bool(_CENTRED_STYLE.search(el.get("style") or ""))
+    )
+
+
+def _has_caption_class(el: lxml_html.HtmlElement) -> bool:
+    classes = (el.get("class") or "").split()
+    return any(name in classes for name in sel.CAPTION_CLASSES)
+
+
+def _walk(el: lxml_html.HtmlElement, flow: _Flow, page: Page, bold: bool, junk: set[object]) -> None:
+    """Feed one element (and its tail, which belongs to the parent) into the flow."""
+    tag = el.tag if isinstance(el.tag, str) else ""  # comments and PIs have no str tag
+    if el in junk or not tag:
+        pass
+    elif tag == "br":
+        flow.add_br()
+    elif tag == "img":
+        image = read_image(el, page)
+        if image:
+            flow.flush()
+            flow.blocks.append(image)
+    else:
+        block = tag in sel.BLOCK_TAGS
+        if block:
+            flow.flush()
+            flow.context.append(el)
+        inner_bold = bold or tag in sel.BOLD_TAGS or tag in sel.HEADING_TAGS
+        flow.add_text(el.text, inner_bold)
+        for child in el:
+            _walk(child, flow, page, inner_bold, junk)
+        if block:
+            flow.flush()
+            flow.context.pop()
+    flow.add_text(el.tail, bold)
+
+
+def read_blocks(body: lxml_html.HtmlElement, page: Page) -> list[Block]:
+    """The body as a flow of text and image blocks, junk skipped (the tree is not modified)."""
+    junk: set[object] = set(body.xpath(sel.BODY_JUNK_XPATH))
+    flow = _Flow()
+    flow.context.append(body)
+    flow.add_text(body.text, False)
+    for child in body:
+        _walk(child, flow, page, False, junk)
+    flow.flush()
+    return flow.blocks
+
+
+# --- images -----------------------------------------------------------------------
+
+def _usable(url: str | None) -> bool:
+    """False for missing URLs and lazy-loading placeholders (``static/image/common/none.gif``)."""
+    return bool(url) and url.split("?", 1)[0].rsplit("/", 1)[-1] not in sel.PLACEHOLDER_IMAGES
+
+
+def read_image(img: lxml_html.HtmlElement, page: Page) -> ImageBlock | None:
+    """An `ImageBlock` for a body image (full-size URL), or None for icons and smilies."""
+    parent = img.getparent()
+    link = parent.get("href") if parent is not None and parent.tag == "a" else None
+    candidates = (img.get("zoomfile"), link if link and sel.IMAGE_FILE.search(link) else None, img.get("file"), img.get("src"))
+    raw = next((url.strip() for url in candidates if url and _usable(url.strip())), None)
+    if not raw or any(path in raw for path in sel.DECORATION_IMAGE_PATHS):
+        return None
+    src = page.absolute(sel.THUMB_SUFFIX.sub("", raw))
+    if not src:
+        return None
+    alt = normalize_space(img.get("alt") or "") or None
+    forum = bool(img.get("zoomfile") or img.get("file") or re.match(r"_?aimg_\d+", img.get("id") or ""))
+    caption = None
+    if forum:
+        described = normalize_space(img.get("title") or "") or alt
+        caption = described if described and not sel.FILENAME_ALT.match(described) else None
+    return ImageBlock(Image(src=src, caption=caption, alt=alt))
+
+
+# --- captions ---------------------------------------------------------------------
+
+def is_caption(block: TextBlock) -> bool:
+    """Rule 2 of the module docstring, for a text block that follows an image."""
+    text = normalize_space(block.text)
+    if block.page_title or not text:
+        return False
+    if block.marked or sel.CAPTION_TEXT.search(text):
+        return len(text) <= sel.CAPTION_MAX_MARKED
+    return block.centred and not block.emphasised and len(text) <= sel.CAPTION_MAX_CENTRED
+
+
+def paragraphs_and_images(blocks: list[Block]) -> tuple[list[str], list[Image]]:
+    """Split the block flow into body paragraphs and images, attaching captions."""
+    paragraphs: list[str] = []
+    images: list[Image] = []
+    previous: Block | None = None
+    for block in blocks:
+        if isinstance(block, ImageBlock):
+            images.append(block.image)
+        elif isinstance(previous, ImageBlock) and previous.image.caption is None and is_caption(block):
+            previous.image.caption = normalize_space(block.text)
+        else:
+            paragraphs.append(block.text)
+        previous = block
+    return paragraphs, images
