@@ -1,0 +1,66 @@
+"""Body paragraphs: trafilatura scores the blocks, we choose the candidate and clean it.
+
+trafilatura (maintained, fast with ``fast=True``) finds the main block; on table-layout
+pages it is run a second time on the page with its tables unwrapped (`layout`), and the
+unwrapped result is kept unless it lost most of the text (forum pages, where the table
+cells are the content).  `clean` then removes the Chinese portal boilerplate.
+"""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from collections.abc import Iterator
+
+import trafilatura
+from lxml.html import HtmlElement
+
+from citynews_scraper.extract.generic import clean, density, layout
+from citynews_scraper.text.normalize import normalize_space
+
+# Below this share of the plain candidate's text the unwrapped one lost content.
+MIN_UNWRAPPED_SHARE = 0.5
+# trafilatura output elements that hold blocks rather than text.
+# The density block replaces trafilatura's answer only when it holds this many times more
+# sentence punctuation: trafilatura's answer is usually the cleaner one.
+DENSITY_OVERRULES = 3
+MIN_PUNCTUATION = 5
+_CONTAINERS = ("list", "table", "quote", "div")
+
+
+def extract_paragraphs(root: HtmlElement, url: str | None = None) -> list[str]:
+    """The article's body paragraphs from the page tree `root` (not modified)."""
+    chosen = _run(copy.deepcopy(root), url)
+    if layout.has_layout_tables(root):
+        unwrapped = _run(layout.unwrap_tables(copy.deepcopy(root)), url)
+        if _length(unwrapped) >= MIN_UNWRAPPED_SHARE * _length(chosen):
+            chosen = unwrapped
+    chosen = clean.clean_paragraphs(chosen)
+    block, score = density.best_block(root)
+    if block is not None and score > DENSITY_OVERRULES * max(density.punctuation(chosen), MIN_PUNCTUATION):
+        return clean.clean_paragraphs(density.block_paragraphs(block))
+    return chosen
+
+
+def _length(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
+
+
+def _run(root: HtmlElement, url: str | None) -> list[str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = trafilatura.bare_extraction(root, url=url, fast=True, include_comments=False)
+    if doc is None or doc.body is None:
+        return []
+    return [text for text in _blocks(doc.body) if text]
+
+
+def _blocks(parent: HtmlElement) -> Iterator[str]:
+    """Text of each block of trafilatura's output tree, in order (a table row is one block)."""
+    for child in parent:
+        if child.tag == "row":
+            yield normalize_space(" ".join(cell.xpath("string()") for cell in child))
+        elif child.tag in _CONTAINERS and len(child):
+            yield from _blocks(child)
+        else:
+            yield normalize_space(child.xpath("string()"))

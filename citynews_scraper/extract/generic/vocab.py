@@ -1,0 +1,73 @@
+"""Vocabularies of Chinese news portals: boilerplate lines, role words, outlet words.
+
+Data only; the modules that use them say how.  Each entry is here because it showed up
+on real portal pages around the article text (sina, sohu, 163, xinhuanet, people, city
+portals) — add to the lists, not to the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A paragraph that IS one of these (after whitespace removal) is chrome, not text.
+BOILERPLATE_LINE = re.compile(
+    r"^(?:"
+    r"[【\[(（]?(?:责任编辑|責任編輯|编辑|編輯|责编|本文编辑|网络编辑|审核|校对|监制|制作)[】\])）]?[:：].{0,30}"
+    r"|[【\[(（](?:责任编辑|编辑|責任編輯|編輯|责编)[:：][^】\])）]{0,20}[】\])）]"
+    r"|(?:文章|本文|稿件|新闻|信息)?来源[:：].{0,30}|(?:文章|本文)?來源[:：].{0,30}"
+    r"|(?:上一篇|下一篇|上一页|下一页|上一條|下一條|上一条|下一条)[:：>]?.{0,60}"
+    r"|(?:分享到|分享|转发到|扫一扫|微信扫一扫|扫描二维码|打开微信).{0,40}"
+    r"|(?:相关阅读|相关新闻|相关链接|相关报道|相关文章|延伸阅读|推荐阅读|热点推荐|精彩推荐|猜你喜欢|热门推荐|更多精彩|今日推荐|图片精选)[:：>]*.{0,10}"
+    r"|.{0,20}(?:版权所有|版權所有|All Rights Reserved|Copyright|©|ICP备|ICP證|公网安备|经营许可证).{0,120}"
+    r"|(?:【[^】]{1,12}】)+"
+    r"|(?:打印本页|打印|关闭窗口|关闭|收藏本文|收藏|纠错|举报|返回顶部|返回首页|返回目录|返目录|字体[:：]?大中小|发表评论|我来说两句|我要评论|网友评论|查看评论|更多>>|更多)"
+    r"|返回搜狐[，,]?查看更多"
+    r"|声明[:：]该文观点仅代表作者本人.{0,80}"
+    r"|(?:当前位置|您的位置|你的位置|您现在的位置)[:：].{0,80}"
+    r"|本文(?:地址|链接|网址)[:：].{0,120}"
+    r"|\(?(?:点击|阅读|浏览)[:：]?\d+次?\)?"
+    r")$",
+    re.I,
+)
+
+# Markers after which the rest of a page is related links, comments and footers; the
+# body is cut there when the marker comes after most of the text.
+TAIL_MARKER = re.compile(
+    r"^[■●◆▲·•]?\s*(?:相关阅读|相关新闻|相关链接|相关报道|相关文章|相关专题|延伸阅读|推荐阅读|"
+    r"热点推荐|精彩推荐|猜你喜欢|热门推荐|上一篇|下一篇|返回搜狐|网友评论|最新评论|发表评论|"
+    r"我来说两句|请发表您的看法|更多精彩|【发表评论】|声明[:：]该文观点)"
+)
+
+# Table and box-drawing debris left when layout tables become text.
+DEBRIS_LINE = re.compile(r"^[\s|│┃└┘┌┐├┤─━→←↑↓\-:·•*]*$")
+
+# Role words that introduce a person in a credit line.  The value is the record field.
+AUTHOR_ROLES = (
+    "作者", "作\u3000者", "文", "撰文", "记者", "本报记者", "本台记者", "特约记者", "见习记者",
+    "实习记者", "执笔", "执笔人", "采写", "撰稿", "撰稿人", "通讯员", "文/图", "图/文", "口述",
+)
+EDITOR_ROLES = ("责任编辑", "責任編輯", "责编", "编辑", "編輯", "本文编辑", "网络编辑")
+SOURCE_ROLES = ("来源", "來源", "文章来源", "稿件来源", "新闻来源", "信息来源", "出处", "来自", "來自", "转自", "出自")
+
+# Words that make a 来源 value an outlet rather than a person.
+OUTLET_WORDS = (
+    "网", "報", "报", "社", "台", "刊", "杂志", "雜誌", "频道", "頻道", "新闻", "新聞", "日报",
+    "晚报", "周刊", "中心", "客户端", "公众号", "微信", "微博", "官方", "出版", "局", "委", "厅",
+    "部", "办", "院", "所", "会", "站", "电视", "广播", "传媒", "集团", "公司", "转载", "原创",
+    "本站", "整理", "综合", "编译", "转自", "来源", "news", "com", "cn", ".",
+)
+
+# A byline value ends where one of these starts (the next field on the same line).
+FIELD_STOP = re.compile(
+    r"\s*(?:作者|来源|來源|记者|编辑|責任編輯|责任编辑|发布时间|發佈時間|发布日期|时间|時間|日期|"
+    r"浏览|阅读|点击|字号|字体|分享|评论|出处|出自|编辑|【|\[|\||\(?\d{4}[-/年.])"
+)
+
+# Values that are not names at all.
+NOT_A_NAME = frozenset({
+    "佚名", "未知", "admin", "管理员", "本站", "网络", "网友", "匿名", "转载", "原创", "不详",
+    "本网", "编辑", "记者", "作者", "来源", "搜索",
+})
+
+# Site-name separators in <title>: 标题_频道_网站, 标题 - 网站, 标题|网站.
+TITLE_SEPARATORS = re.compile(r"\s*(?:_{1,2}|\s-{1,2}\s|-{2}|\s\|\s|｜|—{1,2}|::|»|>>)\s*")
