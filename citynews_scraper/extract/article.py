@@ -163,7 +163,7 @@ def build_article(
         pages=len(ordered),
     )
     finish_log(log)
-    article.lang = detect_lang(title + "".join(paragraphs))
+    article.lang = detect_lang(_lang_sample(title, paragraphs))
     article.repairs = log.repairs_list()
     article.quality_flags = log.flags_list()
     article.content_hash = content_hash(title, paragraphs)
@@ -187,6 +187,21 @@ def _fixer(log: RepairLog, script: str | None) -> Fixer:
 
 def _fix_image(image: Image, fix: Fixer) -> Image:
     return Image(src=image.src, caption=fix(image.caption) or None, alt=fix(image.alt) or None)
+
+
+# A thousand characters settle the script; counting a long article's every one costs more
+# than the parse.
+LANG_SAMPLE_CHARS = 1000
+
+
+def _lang_sample(title: str, paragraphs: list[str]) -> str:
+    sample, size = [title], len(title)
+    for paragraph in paragraphs:
+        if size >= LANG_SAMPLE_CHARS:
+            break
+        sample.append(paragraph)
+        size += len(paragraph)
+    return "\n".join(sample)
 
 
 def _utc_iso(moment: datetime) -> str:

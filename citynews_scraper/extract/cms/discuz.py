@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
-from parsel import Selector
+from functools import lru_cache
+
+from lxml import etree
 
 from citynews_scraper.extract.cms import discuz_selectors as sel
 from citynews_scraper.extract.cms.discuz_body import paragraphs_and_images, read_blocks
@@ -31,6 +33,28 @@ _LABELS = sorted(
 )
 _LABELLED = re.compile(r"^\s*(?P<label>" + "|".join(re.escape(l) for l, _ in _LABELS) + r")\s*[:：]\s*(?P<value>.*)$", re.S)
 _LABEL_KEYS = dict(_LABELS)
+
+
+@lru_cache(maxsize=None)
+def _compiled(expr: str) -> etree.XPath:
+    return etree.XPath(expr)
+
+
+def q(node: lxml_html.HtmlElement, expr: str) -> list:
+    """Evaluate a selector from `discuz_selectors` (compiled once) on an lxml node.
+
+    lxml directly rather than parsel: parsel's per-call wrapping cost as much as the parse.
+    """
+    return _compiled(expr)(node)
+
+
+def q_text(node: lxml_html.HtmlElement, expr: str) -> str:
+    """The whitespace-normalised string value of the first match ('' when none)."""
+    found = q(node, expr)
+    if not found:
+        return ""
+    first = found[0]
+    return normalize_space(first if isinstance(first, str) else first.text_content())
 
 
 def plain(text: str | None) -> str:
@@ -56,7 +80,7 @@ class Segment:
         found: list[lxml_html.HtmlElement] = []
         for piece in self.pieces:
             if not isinstance(piece, str):
-                found.extend(piece.xpath(xpath))
+                found.extend(q(piece, xpath))
         return found
 
 
@@ -127,10 +151,10 @@ class DiscuzParser:
     name = "discuz_x"
 
     def score(self, page: Page) -> float:
-        generator = page.selector.xpath(sel.GENERATOR).get() or ""
-        if "discuz" in generator.lower():
+        root = page.selector.root
+        if "discuz" in q_text(root, sel.GENERATOR).lower():
             return 1.0
-        return 0.9 if any(page.selector.xpath(marker) for marker in sel.DISCUZ_MARKERS) else 0.0
+        return 0.9 if any(q(root, marker) for marker in sel.DISCUZ_MARKERS) else 0.0
 
     def parse(self, page: Page) -> Draft:
         body = self._body(page)
@@ -166,40 +190,36 @@ class DiscuzParser:
 
     def _body(self, page: Page) -> lxml_html.HtmlElement:
         """The body container, or the error that says what the page is instead."""
-        message = page.selector.xpath(sel.SHOWMESSAGE)
+        root = page.selector.root
+        message = q_text(root, sel.SHOWMESSAGE)
         if message:
-            text = normalize_space(message[0].xpath("string(.)").get())
-            raise NotAnArticle(f'showmessage "{text}"', kind="showmessage")
-        for xpath in sel.BODY:
-            found = page.selector.xpath(xpath)
-            if found:
-                return found[0].root
-        if page.selector.xpath(sel.LIST_PAGE):
+            raise NotAnArticle(f'showmessage "{message}"', kind="showmessage")
+        body = self._first(root, sel.BODY)
+        if body is not None:
+            return body
+        if q(root, sel.LIST_PAGE):
             raise NotAnArticle("a Discuz! list page (channel listing), not an article", kind="list_page")
-        scripts = " ".join(page.selector.xpath("//script/text()").getall())
+        scripts = " ".join(q(root, "//script/text()"))
         if "_dsign" in scripts or ("location" in scripts and len(page.decoded.text) < 4096):
             raise NotAnArticle("Discuz! anti-scraping page (script redirect with _dsign)", kind="antitheft")
         raise UnknownLayout("no article body (#article_content, table.vwtb td) on this page")
 
-    @staticmethod
-    def _box(page: Page) -> Selector:
-        for xpath in sel.ARTICLE_BOX:
-            found = page.selector.xpath(xpath)
-            if found:
-                return found[0]
-        return page.selector
+    @classmethod
+    def _box(cls, page: Page) -> lxml_html.HtmlElement:
+        box = cls._first(page.selector.root, sel.ARTICLE_BOX)
+        return box if box is not None else page.selector.root
 
     @staticmethod
-    def _first(box: Selector, xpaths: tuple[str, ...]) -> lxml_html.HtmlElement | None:
+    def _first(node: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> lxml_html.HtmlElement | None:
         for xpath in xpaths:
-            found = box.xpath(xpath)
+            found = q(node, xpath)
             if found:
-                return found[0].root
+                return found[0]
         return None
 
     # --- fields -------------------------------------------------------------------
 
-    def _title(self, page: Page, box: Selector) -> str:
+    def _title(self, page: Page, box: lxml_html.HtmlElement) -> str:
         heading = self._first(box, sel.TITLE)
         title = normalize_space(heading.text_content()) if heading is not None else ""
         for suffix in sel.MODERATION_SUFFIXES:
@@ -213,7 +233,7 @@ class DiscuzParser:
     @staticmethod
     def _title_from_head(page: Page) -> str:
         """`<title>{title}[ - 第N页] - {cat} - {site} - Powered by Discuz!</title>` → title."""
-        head = sel.TITLE_SUFFIX.sub("", normalize_space(page.selector.xpath("string(//title)").get()))
+        head = sel.TITLE_SUFFIX.sub("", q_text(page.selector.root, "//title"))
         return head.split(" - ")[0].strip()
 
     @staticmethod
@@ -241,10 +261,10 @@ class DiscuzParser:
 
     @staticmethod
     def _category(page: Page) -> list[str]:
-        trail = page.selector.xpath(sel.BREADCRUMB)
+        trail = q(page.selector.root, sel.BREADCRUMB)
         if not trail:
             return []
-        links = [a for a in trail[0].root.iter("a") if "nvhm" not in (a.get("class") or "")]
+        links = [a for a in trail[0].iter("a") if "nvhm" not in (a.get("class") or "")]
         root = next(
             (i for i, a in enumerate(links)
              if plain(a.text_content()) in sel.PORTAL_ROOT_WORDS or (a.get("href") or "").rstrip("/").endswith("portal.php")),
@@ -254,11 +274,8 @@ class DiscuzParser:
         return [name for name in names if name and name not in sel.VIEW_CONTENT_WORDS]
 
     @staticmethod
-    def _summary(box: Selector) -> str | None:
-        found = box.xpath(sel.SUMMARY)
-        if not found:
-            return None
-        text = normalize_space(found[0].xpath("string(.)").get())
+    def _summary(box: lxml_html.HtmlElement) -> str | None:
+        text = q_text(box, sel.SUMMARY)
         for label in sel.SUMMARY_LABELS:
             if text.startswith(label):
                 text = text[len(label):].lstrip(" :：")
@@ -267,22 +284,22 @@ class DiscuzParser:
     @staticmethod
     def _reactions(page: Page) -> dict[str, int]:
         reactions: dict[str, int] = {}
-        for button in page.selector.xpath(sel.REACTION_BUTTONS):
-            count = normalize_space(button.xpath("string(.//em)").get())
-            label = normalize_space("".join(button.xpath(".//text()[not(ancestor::em)]").getall()))
+        for button in q(page.selector.root, sel.REACTION_BUTTONS):
+            count = q_text(button, ".//em")
+            label = normalize_space("".join(q(button, ".//text()[not(ancestor::em)]")))
             if label:
                 reactions[label] = int(count) if count.isdigit() else 0
         return reactions
 
     @staticmethod
     def _views(page: Page, meta: MetaLine) -> int | None:
-        em = normalize_space(page.selector.xpath(f"string({sel.VIEWS})").get())
+        em = q_text(page.selector.root, sel.VIEWS)
         return int(em) if em.isdigit() else _count(meta.values.get("views"))
 
     @staticmethod
     def _article_id(page: Page) -> str | None:
         for xpath, pattern in sel.AID_SOURCES:
-            for value in page.selector.xpath(xpath).getall():
+            for value in q(page.selector.root, xpath):
                 match = pattern.search(value)
                 if match:
                     return match.group(1)
@@ -298,7 +315,7 @@ class DiscuzParser:
 
     def _pager(self, page: Page) -> tuple[int, int, dict[int, str]]:
         """(this page's number, page count, {number: URL}) from the article's own pager."""
-        pager = self._first(page.selector, sel.ARTICLE_PAGER)
+        pager = self._first(page.selector.root, sel.ARTICLE_PAGER)
         number = page_from_url(page.url) or 1
         if pager is None:
             return number, max(number, 1), {}

@@ -54,6 +54,25 @@ class ImageBlock:
 Block = TextBlock | ImageBlock
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the enclosing block elements say about the text inside them (OR-ed outwards in)."""
+
+    centred: bool = False
+    marked: bool = False
+    heading: bool = False
+    page_title: bool = False
+
+    def inside(self, el: lxml_html.HtmlElement) -> _Context:
+        classes = (el.get("class") or "").split()
+        return _Context(
+            centred=self.centred or _is_centred(el),
+            marked=self.marked or any(name in classes for name in sel.CAPTION_CLASSES),
+            heading=self.heading or el.tag in sel.HEADING_TAGS,
+            page_title=self.page_title or sel.PAGE_TITLE_CLASS in classes,
+        )
+
+
 @dataclass
 class _Flow:
     """Accumulates the text of the block being read and emits finished blocks."""
@@ -62,7 +81,7 @@ class _Flow:
     parts: list[str] = field(default_factory=list)
     plain_chars: int = 0  # non-space characters outside bold/heading elements
     pending_br: int = 0
-    context: list[lxml_html.HtmlElement] = field(default_factory=list)
+    context: list[_Context] = field(default_factory=lambda: [_Context()])
 
     def add_text(self, text: str | None, bold: bool) -> None:
         if not text:
@@ -78,26 +97,28 @@ class _Flow:
         self.parts.append(text)
 
     def add_br(self) -> None:
-        if "".join(self.parts).strip():
+        if self.parts:
             self.pending_br += 1
+
+    def enter(self, el: lxml_html.HtmlElement) -> None:
+        self.flush()
+        self.context.append(self.context[-1].inside(el))
+
+    def leave(self) -> None:
+        self.flush()
+        self.context.pop()
 
     def flush(self) -> None:
         text = "".join(self.parts)
         if text.strip():
-            self.blocks.append(self._text_block(text))
+            ctx = self.context[-1]
+            self.blocks.append(TextBlock(
+                text=text, centred=ctx.centred, marked=ctx.marked,
+                emphasised=self.plain_chars == 0 or ctx.heading, page_title=ctx.page_title,
+            ))
         self.parts.clear()
         self.plain_chars = 0
         self.pending_br = 0
-
-    def _text_block(self, text: str) -> TextBlock:
-        ctx = self.context
-        return TextBlock(
-            text=text,
-            centred=any(_is_centred(el) for el in ctx),
-            marked=any(_has_caption_class(el) for el in ctx),
-            emphasised=self.plain_chars == 0 or any(el.tag in sel.HEADING_TAGS for el in ctx),
-            page_title=any(sel.PAGE_TITLE_CLASS in (el.get("class") or "") for el in ctx),
-        )
 
 
 def _is_centred(el: lxml_html.HtmlElement) -> bool:
@@ -108,15 +129,26 @@ def _is_centred(el: lxml_html.HtmlElement) -> bool:
     )
 
 
-def _has_caption_class(el: lxml_html.HtmlElement) -> bool:
-    classes = (el.get("class") or "").split()
-    return any(name in classes for name in sel.CAPTION_CLASSES)
+def is_junk(el: lxml_html.HtmlElement, tag: str) -> bool:
+    """Ads, tips, pagers, share bars … (``discuz_selectors.BODY_JUNK_*``): not body content."""
+    if tag in sel.BODY_JUNK_TAGS:
+        return True
+    ident = el.get("id") or ""
+    classes = el.get("class") or ""
+    return (
+        ident in sel.BODY_JUNK_IDS
+        or any(part in ident for part in sel.BODY_JUNK_ID_PARTS)
+        or (bool(classes) and (
+            not sel.BODY_JUNK_CLASSES.isdisjoint(classes.split())
+            or any(part in classes for part in sel.BODY_JUNK_CLASS_PARTS)
+        ))
+    )
 
 
-def _walk(el: lxml_html.HtmlElement, flow: _Flow, page: Page, bold: bool, junk: set[object]) -> None:
+def _walk(el: lxml_html.HtmlElement, flow: _Flow, page: Page, bold: bool) -> None:
     """Feed one element (and its tail, which belongs to the parent) into the flow."""
     tag = el.tag if isinstance(el.tag, str) else ""  # comments and PIs have no str tag
-    if el in junk or not tag:
+    if not tag or is_junk(el, tag):
         pass
     elif tag == "br":
         flow.add_br()
@@ -128,26 +160,23 @@ def _walk(el: lxml_html.HtmlElement, flow: _Flow, page: Page, bold: bool, junk: 
     else:
         block = tag in sel.BLOCK_TAGS
         if block:
-            flow.flush()
-            flow.context.append(el)
+            flow.enter(el)
         inner_bold = bold or tag in sel.BOLD_TAGS or tag in sel.HEADING_TAGS
         flow.add_text(el.text, inner_bold)
         for child in el:
-            _walk(child, flow, page, inner_bold, junk)
+            _walk(child, flow, page, inner_bold)
         if block:
-            flow.flush()
-            flow.context.pop()
+            flow.leave()
     flow.add_text(el.tail, bold)
 
 
 def read_blocks(body: lxml_html.HtmlElement, page: Page) -> list[Block]:
     """The body as a flow of text and image blocks, junk skipped (the tree is not modified)."""
-    junk: set[object] = set(body.xpath(sel.BODY_JUNK_XPATH))
     flow = _Flow()
-    flow.context.append(body)
+    flow.context.append(flow.context[-1].inside(body))
     flow.add_text(body.text, False)
     for child in body:
-        _walk(child, flow, page, False, junk)
+        _walk(child, flow, page, False)
     flow.flush()
     return flow.blocks
 

@@ -43,28 +43,23 @@ BODY = (
     "//div[contains(concat(' ', @class, ' '), ' vw ')]//div[contains(concat(' ', @class, ' '), ' d ')]",
 )
 PAGE_TITLE_CLASS = "vm_pagetitle"
-# Inside the body: removed with their content (their tail text stays).
-BODY_JUNK = (
-    "self::script", "self::style", "self::noscript", "self::iframe", "self::object", "self::embed",
-    "self::form", "self::input", "self::button", "self::select", "self::textarea",
-    # ads: a_pr (in article), a_af, a_t/a_h/a_mu/a_fl/a_fr/a_cn/a_c banners
-    "contains(concat(' ', @class, ' '), ' a_pr ')", "contains(concat(' ', @class, ' '), ' a_af ')",
-    "contains(concat(' ', @class, ' '), ' a_mu ')", "contains(concat(' ', @class, ' '), ' a_cn ')",
-    "contains(concat(' ', @class, ' '), ' a_t ')", "contains(concat(' ', @class, ' '), ' a_h ')",
-    "contains(concat(' ', @class, ' '), ' a_fl ')", "contains(concat(' ', @class, ' '), ' a_fr ')",
-    # attachment tips of forum images, attachment links and their download counts
-    "contains(concat(' ', @class, ' '), ' tip ')", "contains(concat(' ', @class, ' '), ' aimg_tip ')",
-    "contains(@id, '_menu')", "contains(concat(' ', @class, ' '), ' attach ')",
-    "contains(concat(' ', @class, ' '), ' attach_nopermission ')", "contains(@class, 'attach_tips')",
-    # pagers, inner navigation, reactions, ops, previous/next, related, comments, tags
-    "contains(concat(' ', @class, ' '), ' pg ')", "contains(concat(' ', @class, ' '), ' pgs ')",
-    "@id='inner_nav'", "@id='click_div'", "contains(concat(' ', @class, ' '), ' pren ')",
-    "@id='related_article'", "@id='comment'", "contains(concat(' ', @class, ' '), ' ptg ')",
-    # share bars of common share widgets and themes
-    "contains(@class, 'share')", "contains(@class, 'bdshare')", "contains(@class, 'jiathis')",
-    "contains(@id, 'share')",
+# Inside the body: skipped with their content (their tail text stays).  Checked per element
+# in Python (a set lookup) rather than by one big XPath, which cost more than the parse.
+BODY_JUNK_TAGS = frozenset(
+    "script style noscript iframe object embed form input button select textarea".split()
 )
-BODY_JUNK_XPATH = ".//*[" + " or ".join(BODY_JUNK) + "]"
+BODY_JUNK_CLASSES = frozenset((
+    # ads: a_pr (in article), a_af, and the banner slots a_t/a_h/a_mu/a_fl/a_fr/a_cn
+    "a_pr", "a_af", "a_mu", "a_cn", "a_t", "a_h", "a_fl", "a_fr",
+    # attachment tips of forum images, attachment links and their download counts
+    "tip", "aimg_tip", "attach", "attach_nopermission", "attach_tips",
+    # pagers, previous/next, tags
+    "pg", "pgs", "pren", "ptg",
+))
+BODY_JUNK_IDS = frozenset(("inner_nav", "click_div", "related_article", "comment"))
+# Share widgets of themes and common services, and forum image menus (aimg_N_menu).
+BODY_JUNK_ID_PARTS = ("share", "_menu")
+BODY_JUNK_CLASS_PARTS = ("share", "jiathis")
 
 # --- counts, ids, pager -----------------------------------------------------------
 REACTION_BUTTONS = "//div[@id='click_div']//a[starts-with(@id,'click_')]"
