@@ -1,38 +1,74 @@
-"""Language and script of a text, from the characters themselves."""
+"""Language and script of a text, from the characters themselves.
+
+zh-Hans vs zh-Hant is decided by counting characters that exist in only one script: a
+character OpenCC's t2s changes is Traditional-only (鄉, 網), one its s2t changes is
+Simplified-only (乡, 网).  Shared characters (的, 是, 城) say nothing and are ignored.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+import opencc
+
+from citynews_scraper.text.freq import HAN
+
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# A page is Japanese when kana make up a tenth of its Han characters (Chinese pages
+# carry at most a stray の in a brand name); Korean when Hangul outnumbers Han.
+KANA_SHARE = 0.1
+MIN_SIGNAL = 5
 
-# Characters that exist only in one script and are frequent in news text; a small,
-# fixed table keeps detection cheap and deterministic (OpenCC's tables are larger but
-# would classify rare shared characters too).
-_HANT_ONLY = set("們這個來時會說對國與為學後發們經過還實現點關長問動開門頭話樣業區體東車見將當聽從幾問應讓環機網鄉內鳳凰報導記觀務處總統華產電視間議員條進無運選變義傳聯護並氣帶資達標壓權縣廣歲際類參區舊貌錢辦設導")
-_HANS_ONLY = set("们这个来时会说对国与为学后发们经过还实现点关长问动开门头话样业区体东车见将当听从几问应让环机网乡内凤凰报导记观务处总统华产电视间议员条进无运选变义传联护并气带资达标压权县广岁际类参区旧貌钱办设导")
-_HANT_ONLY -= _HANS_ONLY
-_HANS_ONLY -= _HANT_ONLY
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=65536)
+def char_script(ch: str) -> str:
+    """``hant`` for a Traditional-only character, ``hans`` for a Simplified-only one, else ``""``.
+
+    >>> char_script("鄉"), char_script("乡"), char_script("城")
+    ('hant', 'hans', '')
+    """
+    if _converter("t2s.json").convert(ch) != ch:
+        return "hant"
+    if _converter("s2t.json").convert(ch) != ch:
+        return "hans"
+    return ""
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Simplified-only, Traditional-only) character counts of `text`."""
+    hans = hant = 0
+    for ch in HAN.findall(text):
+        kind = char_script(ch)
+        hans += kind == "hans"
+        hant += kind == "hant"
+    return hans, hant
 
 
 def detect_lang(text: str) -> str | None:
     """`zh-Hans`, `zh-Hant`, `ja`, `ko` or `en` by character statistics; None when unclear.
 
-    >>> detect_lang("萍乡城事网"), detect_lang("萍鄉城事網"), detect_lang("Hello world")
+    >>> detect_lang("萍乡城事网"), detect_lang("萍鄉城事網"), detect_lang("Hello world, again")
     ('zh-Hans', 'zh-Hant', 'en')
+    >>> detect_lang("東京都の天気"), detect_lang("서울 날씨가 좋습니다"), detect_lang("12345")
+    ('ja', 'ko', None)
     """
-    han = len(_HAN.findall(text))
-    if len(_KANA.findall(text)) > max(5, han // 10):
+    han = len(HAN.findall(text))
+    kana = len(_KANA.findall(text))
+    if kana and kana >= max(1, han * KANA_SHARE):
         return "ja"
-    if len(_HANGUL.findall(text)) > max(5, han):
+    if len(_HANGUL.findall(text)) > max(MIN_SIGNAL - 1, han):
         return "ko"
     if han >= 2:
-        trad = sum(1 for ch in text if ch in _HANT_ONLY)
-        simp = sum(1 for ch in text if ch in _HANS_ONLY)
-        return "zh-Hant" if trad > simp else "zh-Hans"
+        hans, hant = script_counts(text)
+        return "zh-Hant" if hant > hans else "zh-Hans"
     if len(_LATIN_WORD.findall(text)) >= 2:
         return "en"
     return None

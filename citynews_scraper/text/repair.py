@@ -1,16 +1,43 @@
 """Text repairs applied to every record string, each counted in a `RepairLog`.
 
 `clean_text` is the single entry point the extractor calls per string field; it runs the
-repairs in a fixed order and then normalises whitespace.  Repairs are conservative: a
-change is made only when it is provably a repair (see docs/text-repair.md).
+repairs in a fixed order and then normalises whitespace (record-v1):
+
+1. ``html_entities`` — double-escaped references shown as text (``&amp;nbsp;`` → ``&nbsp;``);
+2. ``gbk_as_latin1`` — before ftfy, whose partial fixes would garble GBK shown as Latin-1;
+3. ``utf8_as_latin1`` / ``utf8_as_cp1252`` — ftfy's ``fix_encoding``;
+4. ``utf8_as_gbk``, ``big5_as_gbk``, ``gbk_as_big5`` — only in strings that carry rare
+   characters at all (the cheap gate `looks_damaged`), as clean text does not;
+5. flags ``replacement_chars`` and ``mojibake_lossy`` (text kept);
+6. ``pinyin_annotations`` removed;
+7. ``lost_lead_byte`` flagged (or, when certain, ``lost_lead_byte_restored``);
+8. whitespace folded and trimmed.
+
+Repairs are conservative: a change is made only when it is provably a repair (see
+docs/text-repair.md).  Counts are occurrences: entities decoded, damaged runs repaired,
+annotations removed, characters flagged.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from citynews_scraper.text import freq, mojibake
+from citynews_scraper.text.entities import unescape_entities
+from citynews_scraper.text.flags import count_lossy, lost_lead_positions, restore_lost_lead
 from citynews_scraper.text.normalize import normalize_space
+from citynews_scraper.text.pinyin import strip_pinyin
+
+# A page that had this many annotations removed was served by a pinyin-injecting mirror.
+MIRROR_PINYIN_MIN = 5
+# The Han-mojibake repairs run only when this share of the non-ASCII characters is outside
+# the common set: clean Chinese stays far below it, double-byte mojibake far above.
+RARE_SHARE = 0.08
+COMMON_CHARS = 4000
+MIN_NON_ASCII = 2
 
 
 @dataclass
@@ -45,10 +72,75 @@ class RepairLog:
         return self._as_list(self.flags)
 
 
+@lru_cache(maxsize=1)
+def _rare_chars() -> re.Pattern[str]:
+    """Non-ASCII characters outside the common Han set and Chinese punctuation."""
+    common = sorted(freq.table(), key=freq.table().get, reverse=True)[:COMMON_CHARS]
+    allowed = "".join(common) + "".join(freq.CJK_PUNCT) + "\u00a0\u3000\u200b\ufeff"
+    return re.compile(f"[^\\x00-\\x7f{re.escape(allowed)}]")
+
+
+def looks_damaged(text: str) -> bool:
+    """Cheap gate: True when enough non-ASCII characters are rare for mojibake to be possible.
+
+    >>> looks_damaged("萍乡新闻：老旧小区改造"), looks_damaged("鐢ㄦ埛瀵嗙爜")
+    (False, True)
+    """
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii < MIN_NON_ASCII:
+        return False
+    return len(_rare_chars().findall(text)) >= max(1, non_ascii * RARE_SHARE)
+
+
+def _repair_mojibake(text: str, log: RepairLog) -> str:
+    text, n = mojibake.gbk_as_latin1(text)
+    log.repaired("gbk_as_latin1", n)
+    text, name, n = mojibake.utf8_as_latin(text)
+    log.repaired(name, n)
+    if looks_damaged(text):
+        for name, repair in (
+            ("utf8_as_gbk", mojibake.utf8_as_gbk),
+            ("big5_as_gbk", mojibake.big5_as_gbk),
+            ("gbk_as_big5", mojibake.gbk_as_big5),
+        ):
+            text, n = repair(text)
+            log.repaired(name, n)
+    return text
+
+
+def _lost_lead_bytes(text: str, log: RepairLog) -> str:
+    positions = lost_lead_positions(text)
+    for pos in reversed(positions):
+        restored = restore_lost_lead(text, pos)
+        if restored:
+            text = text[:pos] + restored + text[pos + 1 :]
+            log.repaired("lost_lead_byte_restored")
+        else:
+            log.flag("lost_lead_byte")
+    return text
+
+
 def clean_text(text: str, log: RepairLog) -> str:
     """Repair and normalise one string field, counting what was done in `log`."""
+    if "&" in text:
+        text, n = unescape_entities(text)
+        log.repaired("html_entities", n)
+    if not text.isascii():
+        text = _repair_mojibake(text, log)
+        log.flag("replacement_chars", text.count("\ufffd"))
+        log.flag("mojibake_lossy", count_lossy(text))
+        text, n = strip_pinyin(text)
+        log.repaired("pinyin_annotations", n)
+        text = _lost_lead_bytes(text, log)
     return normalize_space(text)
 
 
 def finish_log(log: RepairLog) -> None:
-    """Page-level flags computed once every field has been cleaned."""
+    """Page-level flags computed once every field has been cleaned.
+
+    ``mirror_site_pinyin`` marks a page that carried many pinyin annotations: it was served
+    by a pinyin-injecting mirror, which users filter out.
+    """
+    removed = log.repairs.get("pinyin_annotations", 0)
+    if removed >= MIRROR_PINYIN_MIN:
+        log.flags["mirror_site_pinyin"] = 1

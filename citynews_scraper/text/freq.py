@@ -1,0 +1,61 @@
+"""Chinese plausibility from character frequencies (the table in data/han_freq.tsv).
+
+Repairs that reinterpret bytes (GBK read as Latin-1, UTF-8 read as GBK, Big5↔GBK) must
+choose between the text as it is and a candidate; both are strings of real characters, so
+the choice needs a model of what Chinese text looks like.  A unigram table derived from
+jieba's dictionary (tools/build_han_freq.py) is enough: mojibake is made of rare characters,
+symbols and Latin letters, clean text of common ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = re.compile(f"[{HAN_CLASS}]")
+# Punctuation that belongs in Chinese text; scored like a fairly common character.
+CJK_PUNCT = frozenset("，。、“”‘’：；！？（）《》〈〉【】「」『』—…·～－")
+# Costs in log10(parts per million); the table's floor is log10(0.05) ≈ -1.3.
+UNKNOWN_HAN = -2.0
+PUNCT_COST = 2.0
+ASCII_COST = 1.0
+OTHER_COST = -3.0
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, float]:
+    """Han character → log10(parts per million) (loaded once)."""
+    text = resources.files("citynews_scraper.text").joinpath("data/han_freq.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {ch: math.log10(float(ppm)) for ch, ppm in rows}
+
+
+def ppm(ch: str) -> float:
+    """Frequency of a Han character in parts per million (0 when not in the table)."""
+    cost = table().get(ch)
+    return 10**cost if cost is not None else 0.0
+
+
+def char_cost(ch: str) -> float:
+    """How expected `ch` is in Chinese text, log10 scale (higher = more expected)."""
+    cost = table().get(ch)
+    if cost is not None:
+        return cost
+    if ch.isascii():
+        return ASCII_COST
+    if ch in CJK_PUNCT:
+        return PUNCT_COST
+    return UNKNOWN_HAN if HAN.match(ch) else OTHER_COST
+
+
+def plausibility(text: str) -> float:
+    """Mean `char_cost` over the non-space characters of `text` (-inf for none).
+
+    >>> plausibility("用户") > plausibility("鐢ㄦ埛")
+    True
+    """
+    costs = [char_cost(ch) for ch in text if not ch.isspace()]
+    return sum(costs) / len(costs) if costs else -math.inf

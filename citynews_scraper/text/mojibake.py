@@ -1,0 +1,235 @@
+"""Reversible mojibake repairs: text that went through the wrong codec once.
+
+Each repair reinterprets a run of characters as the bytes they came from and decodes
+those bytes with the right codec.  A repair is accepted only when (1) the round trip is
+strict (no byte is invented or dropped) and (2) the candidate is clearly more plausible
+Chinese than the text as it is (`freq.plausibility`): mojibake is made of rare characters
+and symbols, clean text of common characters, and a clean run that happens to round-trip
+turns into rare characters, so it stays as it is.
+
+- ``gbk_as_latin1``: GBK bytes read as Latin-1/cp1252 (``Æ¼ÏçÐÂÎÅ`` → 萍乡新闻);
+- ``utf8_as_latin1`` / ``utf8_as_cp1252``: UTF-8 read as Latin-1/cp1252, by ftfy's
+  ``fix_encoding`` (never its width folding or quote uncurling);
+- ``utf8_as_gbk``: UTF-8 read as GBK (``鐢ㄦ埛`` → 用户);
+- ``big5_as_gbk`` / ``gbk_as_big5``: the two Chinese double-byte charsets swapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from difflib import SequenceMatcher
+
+import ftfy
+
+from citynews_scraper.text.freq import plausibility
+
+# A candidate must beat the text as it is by this much (log10 units: ~10× more frequent
+# characters on average) and read as ordinary Chinese on its own.
+MARGIN = 1.0
+MIN_CANDIDATE = 1.5
+# Short runs (one character) carry too little evidence alone; they are repaired only in a
+# string where a long run of the same class was repaired, and must then be common.
+MIN_RUN_CHARS = 2
+MIN_SHORT_CANDIDATE = 2.0
+
+# --- byte views ---------------------------------------------------------------------
+# Latin-1 and cp1252 view of bytes 0x80–0xFF: the character a browser shows for each byte.
+_HIGH: dict[str, int] = {}
+for _byte in range(0x80, 0x100):
+    _HIGH[chr(_byte)] = _byte
+    try:
+        _HIGH[bytes([_byte]).decode("cp1252")] = _byte
+    except UnicodeDecodeError:
+        pass
+_HIGH_CLASS = "".join(re.escape(ch) for ch in _HIGH)
+# A GBK pair seen through Latin-1: a high byte, then a high byte or an ASCII trail (0x40–0x7E).
+_LATIN_PAIRS = re.compile(f"(?:[{_HIGH_CLASS}][\x40-\x7e{_HIGH_CLASS}])+")
+_TO_BYTES = {ord(ch): byte for ch, byte in _HIGH.items()}
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# Clean punctuation around damaged text splits a run that fails as a whole into pieces.
+_PIECES = re.compile(r"[^\x00-\x7f，。、：；！？“”‘’（）《》【】…—\u3000]+")
+# UTF-8 read as Latin-1/cp1252 always shows a lead byte Â..ô.
+_UTF8_LEAD_AS_LATIN = re.compile("[\u00c2-\u00f4]")
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_c1_controls=False,
+    fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
+    fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False, normalization=None,
+)
+# ftfy's whole-string step names the codec it undid; partial steps are checked separately.
+_FTFY_CLASSES = {"latin-1": "utf8_as_latin1", "iso-8859-1": "utf8_as_latin1"}
+_FTFY_SAFE_STEPS = frozenset({"restore_byte_a0", "decode_inconsistent_utf8"})
+
+
+def _latin_bytes(run: str) -> bytes:
+    return run.translate(_TO_BYTES).encode("latin-1")
+
+
+Decoder = Callable[[str], str | None]
+
+
+def _strict(encode: str, decode: str) -> Decoder:
+    """A decoder that re-encodes a run with `encode` and decodes it with `decode`, strictly."""
+
+    def undo(run: str) -> str | None:
+        try:
+            return run.encode(encode).decode(decode)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return None
+
+    return undo
+
+
+def _gbk_from_latin(run: str) -> str | None:
+    try:
+        return _latin_bytes(run).decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def _utf8_from_gbk(run: str) -> str | None:
+    """UTF-8 read as GBK; a final character cut short by the page (then U+FFFD) is allowed."""
+    try:
+        raw = run.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if run.endswith("\ufffd") and error.reason == "unexpected end of data":
+            return raw[: error.start].decode("utf-8", errors="strict") + "\ufffd"
+        return None
+
+
+def _better(run: str, candidate: str | None, floor: float) -> bool:
+    if not candidate or candidate == run or "\ufffd" in candidate.replace("\ufffd", "", run.count("\ufffd")):
+        return False
+    score = plausibility(candidate)
+    return score >= floor and score >= plausibility(run) + MARGIN
+
+
+def _split_fallback(undo: Decoder) -> Decoder:
+    """`undo` on the whole run, else on its pieces between clean punctuation."""
+
+    def undo_pieces(run: str) -> str | None:
+        whole = undo(run)
+        if whole is not None:
+            return whole
+        if not _PIECES.fullmatch(run):
+            return _PIECES.sub(lambda m: _or_same(m.group(0), undo), run)
+        return None
+
+    return undo_pieces
+
+
+def _or_same(piece: str, undo: Decoder) -> str:
+    candidate = undo(piece)
+    return candidate if _better(piece, candidate, MIN_CANDIDATE) else piece
+
+
+def repair_runs(text: str, runs: re.Pattern[str], undo: Decoder) -> tuple[str, int]:
+    """Replace each run of `runs` by `undo(run)` when that is clearly better; count repairs.
+
+    Long runs are decided on their own; one-character runs only once a long run of the
+    same string was repaired (the string is then known to be damaged this way).
+    """
+    matches = [m for m in runs.finditer(text)]
+    if not matches:
+        return text, 0
+    fixes: dict[int, str] = {}
+    for m in matches:
+        if _run_chars(m.group(0)) >= MIN_RUN_CHARS:
+            candidate = undo(m.group(0))
+            if _better(m.group(0), candidate, MIN_CANDIDATE):
+                fixes[m.start()] = candidate  # type: ignore[assignment]
+    if fixes:
+        for m in matches:
+            if m.start() not in fixes and _run_chars(m.group(0)) < MIN_RUN_CHARS:
+                candidate = undo(m.group(0))
+                if _better(m.group(0), candidate, MIN_SHORT_CANDIDATE):
+                    fixes[m.start()] = candidate  # type: ignore[assignment]
+    if not fixes:
+        return text, 0
+    out, last = [], 0
+    for m in matches:
+        if m.start() in fixes:
+            out += [text[last : m.start()], fixes[m.start()]]
+            last = m.end()
+    out.append(text[last:])
+    return "".join(out), len(fixes)
+
+
+def _run_chars(run: str) -> int:
+    return len(run.encode("utf-16-le")) // 2
+
+
+def gbk_as_latin1(text: str) -> tuple[str, int]:
+    """Repair GBK bytes shown as Latin-1/cp1252 characters.
+
+    >>> gbk_as_latin1("Æ¼ÏçÐÂÎÅ 2022Äê")
+    ('萍乡新闻 2022年', 2)
+    >>> gbk_as_latin1("Müller, café, Ærø")
+    ('Müller, café, Ærø', 0)
+    """
+    if text.isascii():
+        return text, 0
+    return repair_runs(text, _LATIN_PAIRS, _gbk_from_latin)
+
+
+def utf8_as_gbk(text: str) -> tuple[str, int]:
+    """Repair UTF-8 bytes shown as GBK characters.
+
+    >>> utf8_as_gbk("鐢ㄦ埛瀵嗙爜：钀嶄埂鏂伴椈")
+    ('用户密码：萍乡新闻', 1)
+    >>> utf8_as_gbk("中国人民银行")
+    ('中国人民银行', 0)
+    """
+    if text.isascii():
+        return text, 0
+    return repair_runs(text, _NON_ASCII_RUN, _split_fallback(_utf8_from_gbk))
+
+
+def big5_as_gbk(text: str) -> tuple[str, int]:
+    """Repair Big5 bytes shown as GBK characters (Traditional text read as GBK)."""
+    return repair_runs(text, _NON_ASCII_RUN, _strict("gbk", "big5hkscs")) if not text.isascii() else (text, 0)
+
+
+def gbk_as_big5(text: str) -> tuple[str, int]:
+    """Repair GBK bytes shown as Big5 characters (Simplified text read as Big5)."""
+    return repair_runs(text, _NON_ASCII_RUN, _strict("big5hkscs", "gb18030")) if not text.isascii() else (text, 0)
+
+
+def _changed_spans(old: str, new: str) -> list[str]:
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [new[j1:j2] for tag, _, _, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _ftfy_span_ok(span: str) -> bool:
+    # ftfy's partial fixes may yield Latin Extended-B / IPA letters out of GBK mojibake
+    # (Æ¼ → Ƽ); real UTF-8 repairs give ordinary text.
+    return not any("\u0180" <= ch <= "\u02ff" or "\x80" <= ch <= "\x9f" for ch in span)
+
+
+def utf8_as_latin(text: str) -> tuple[str, str, int]:
+    """Repair UTF-8 shown as Latin-1 or cp1252 with ftfy; (text, repair name, spans changed).
+
+    >>> utf8_as_latin("ç\\x94¨æ\\x88·ï¼\\x8cå¾\\x88å¥½")
+    ('用户，很好', 'utf8_as_latin1', 1)
+    """
+    if not _UTF8_LEAD_AS_LATIN.search(text):
+        return text, "", 0
+    fixed, steps = ftfy.fix_encoding_and_explain(text, _FTFY)
+    if fixed == text or not steps:
+        return text, "", 0
+    spans = _changed_spans(text, fixed)
+    name = ""
+    for action, what in steps:
+        if action == "encode":
+            name = _FTFY_CLASSES.get(what, "utf8_as_cp1252")
+        elif action == "apply" and what not in _FTFY_SAFE_STEPS:
+            return text, "", 0
+    if not name:
+        if not all(_ftfy_span_ok(span) for span in spans):
+            return text, "", 0
+        name = "utf8_as_cp1252"
+    return fixed, name, len(spans)

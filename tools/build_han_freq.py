@@ -1,0 +1,125 @@
+"""Regenerate the text layer's data tables from jieba's dictionary.
+
+- citynews_scraper/text/data/han_freq.tsv — character frequencies (plausibility score);
+- citynews_scraper/text/data/lead_words.tsv — two-character words whose first character
+  has an ASCII-letter trail byte in GBK or Big5 (lost-lead-byte evidence: ``F年`` is 現年
+  without its lead byte only if some character ending in ``F`` forms a word with 年);
+- citynews_scraper/text/data/letter_words.tsv — words that start with one ASCII letter and a
+  Han character (``A股``, ``T恤``): legitimate letters between Han characters.
+
+The table gives each Han character a frequency (parts per million of characters in jieba's
+word-frequency dictionary, a large Simplified corpus).  Traditional forms receive the
+frequency of their Simplified counterpart through OpenCC's s2t, so the same table scores
+Simplified and Traditional text.  jieba is only a bench extra; the derived table (small,
+plain text) ships as package data so the runtime does not need jieba.
+
+Usage: .venv/bin/python tools/build_han_freq.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import jieba
+import opencc
+
+DATA = Path(__file__).resolve().parent.parent / "citynews_scraper" / "text" / "data"
+OUT = DATA / "han_freq.tsv"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters rarer than this (per million) are left out: the runtime treats every character
+# absent from the table as rare, so the tail adds size and no signal.
+MIN_PPM = 0.05
+# Two-character words rarer than this jieba count are left out of lead_words.tsv.
+MIN_WORD_COUNT = 30
+CONVERTERS = ("s2t", "s2tw", "s2hk")
+LETTER_WORD = re.compile(r"[A-Za-z][\u4e00-\u9fff]")
+
+
+def simplified_counts(dict_path: Path) -> Counter[str]:
+    """Character counts weighted by word frequency over jieba's dict.txt."""
+    counts: Counter[str] = Counter()
+    with dict_path.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, freq = parts[0], int(parts[1])
+            for ch in HAN.findall(word):
+                counts[ch] += freq
+    return counts
+
+
+def with_traditional(counts: Counter[str]) -> Counter[str]:
+    """Add each character's Traditional form(s) (OpenCC s2t, s2tw, s2hk) with the same count."""
+    merged = Counter(counts)
+    converters = [opencc.OpenCC(c) for c in CONVERTERS]
+    for ch, n in counts.items():
+        for forms in {conv.convert(ch) for conv in converters}:
+            for form in forms:
+                if form != ch and HAN.fullmatch(form):
+                    merged[form] = max(merged[form], n)
+    return merged
+
+
+def has_letter_trail(ch: str) -> bool:
+    """True when `ch` encodes in GBK or Big5 as two bytes whose second is an ASCII letter."""
+    for codec in ("gbk", "big5hkscs"):
+        try:
+            raw = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(raw) == 2 and chr(raw[1]).isascii() and chr(raw[1]).isalpha():
+            return True
+    return False
+
+
+def word_tables(dict_path: Path) -> tuple[dict[str, set[str]], set[str]]:
+    """(first char → second chars of frequent 2-char words with a letter trail, letter words)."""
+    converters = [opencc.OpenCC(c) for c in CONVERTERS]
+    pairs: dict[str, set[str]] = {}
+    letters: set[str] = set()
+    with dict_path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq = line.split()[:2]
+            if LETTER_WORD.match(word):
+                letters.add(word[:2])
+            if int(freq) < MIN_WORD_COUNT or len(word) != 2 or len(HAN.findall(word)) != 2:
+                continue
+            for form in {word} | {conv.convert(word) for conv in converters}:
+                if has_letter_trail(form[0]):
+                    pairs.setdefault(form[0], set()).add(form[1])
+    return pairs, letters
+
+
+def write_word_tables(dict_path: Path) -> None:
+    pairs, letters = word_tables(dict_path)
+    with (DATA / "lead_words.tsv").open("w", encoding="utf-8") as out:
+        out.write("# first char\tsecond chars of 2-char words (tools/build_han_freq.py)\n")
+        for first in sorted(pairs):
+            out.write(f"{first}\t{''.join(sorted(pairs[first]))}\n")
+    with (DATA / "letter_words.tsv").open("w", encoding="utf-8") as out:
+        out.write("# letter + Han character starting a jieba word (tools/build_han_freq.py)\n")
+        out.writelines(f"{word}\n" for word in sorted(letters))
+    print(f"{sum(map(len, pairs.values()))} lead words, {len(letters)} letter words")
+
+
+def main() -> None:
+    dict_path = Path(os.path.dirname(jieba.__file__)) / "dict.txt"
+    write_word_tables(dict_path)
+    counts = with_traditional(simplified_counts(dict_path))
+    total = sum(counts.values())
+    rows = [(ch, n * 1e6 / total) for ch, n in counts.most_common()]
+    rows = [(ch, ppm) for ch, ppm in rows if ppm >= MIN_PPM]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8") as out:
+        out.write("# char\tparts per million (tools/build_han_freq.py, from jieba dict.txt + OpenCC s2t)\n")
+        for ch, ppm in rows:
+            out.write(f"{ch}\t{ppm:.3g}\n")
+    print(f"{len(rows)} characters → {OUT}")
+
+
+if __name__ == "__main__":
+    main()
