@@ -1,14 +1,56 @@
-"""Generic fallback parser (being written)."""
+"""The generic fallback parser: any HTML page with text, no CMS markup needed.
+
+It scores low (but above 0) on every page with visible text, so `choose_parser` picks
+it only when no CMS parser recognises the page.  The work is done by the small modules
+of `citynews_scraper.extract.generic`; this module only wires them into a `Draft`.
+"""
+
 from __future__ import annotations
+
+from citynews_scraper.extract.dates import iso
 from citynews_scraper.extract.draft import Draft
+from citynews_scraper.extract.generic import body, byline, images, lines, meta, title, when, zones
 from citynews_scraper.extract.page import Page
-from citynews_scraper.extract.generic import body
+
+# Low on purpose: any specific parser that recognises its CMS scores higher.
+GENERIC_SCORE = 0.05
+# Pages with less visible text than this are not articles for the generic parser.
+MIN_TEXT_CHARS = 20
+
 
 class GenericParser:
+    """Reads title, date, credits, summary, body and images off a page of unknown layout."""
+
     name = "generic"
+
     def score(self, page: Page) -> float:
-        return 0.01
+        """`GENERIC_SCORE` for a page with some visible text, else 0."""
+        text = page.selector.xpath("normalize-space(string(//body))").get() or ""
+        return GENERIC_SCORE if len(text) >= MIN_TEXT_CHARS else 0.0
+
     def parse(self, page: Page) -> Draft:
-        return Draft(paragraphs=body.extract_paragraphs(page.selector.root, page.url))
+        root = page.selector.root
+        tags = meta.read_meta(root)
+        meta_titles = [value for key in meta.TITLE_KEYS if (value := tags.get(key))]
+        headline = title.read_title(root, meta_titles)
+        paragraphs = body.extract_paragraphs(root, page.url)
+        visible = lines.visible_lines(root)
+        where = zones.locate(visible, headline, paragraphs)
+        found = when.published(tags, visible, where, page.tz, page.local_now)
+        credits = byline.read_credits(visible, where, tags.get("author"))
+        description = meta.first(tags, meta.DESCRIPTION_KEYS)
+        return Draft(
+            title=headline,
+            url=page.url,
+            author=credits.author,
+            source=credits.source,
+            publisher=credits.publisher,
+            published_at=iso(found.moment) if found else None,
+            published_at_raw=found.raw if found else None,
+            summary=description[1] if description else None,
+            paragraphs=paragraphs,
+            images=images.body_images(page, paragraphs),
+        )
+
 
 PARSER = GenericParser()

@@ -1,0 +1,126 @@
+"""Author, source and editor from the credit lines around the article.
+
+Field mapping (record-v1): ``author`` is the person who wrote it (作者, 记者, 文, 执笔,
+a trailing ``（记者 胡晓蓉）`` / ``（姚峰 上海报道）``, 本贴由…发表); ``source`` is the
+outlet (来源 / 来自 / 出处); ``publisher`` is the portal editor who put it online
+(责任编辑 / 编辑), because that is the role record-v1's publisher names (the portal
+account).  A 来源 value that is a person's name (``来源: 尹娟``) is the author, not an
+outlet.  The role word is never part of a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citynews_scraper.extract.generic import vocab
+from citynews_scraper.extract.generic.lines import Line
+from citynews_scraper.extract.generic.zones import Zones
+
+_ROLE_ALT = "|".join(sorted(map(re.escape, vocab.AUTHOR_ROLES), key=len, reverse=True))
+_EDITOR_ALT = "|".join(sorted(map(re.escape, vocab.EDITOR_ROLES), key=len, reverse=True))
+_SOURCE_ALT = "|".join(sorted(map(re.escape, vocab.SOURCE_ROLES), key=len, reverse=True))
+_HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
+
+# 作者：张三 李四 / 记者 张三 / 文/张三 — role, a separator, then the value.
+AUTHOR_LABEL = re.compile(rf"(?:^|[\s【\[(（|>])(?:{_ROLE_ALT})\s*[:：/]\s*(?P<value>.+)")
+# 记者张三 / 本报记者罗科苏盈发自北京 / 交汇点记者 徐睿翔 (no separator: a Han name follows).
+REPORTER = re.compile(
+    rf"(?:^|[\s（(【·]|本报|本台|新华社|中新社|特约|见习|实习|报|网|台)(?:记者|通讯员)\s*"
+    rf"(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME})*)(?=$|[\s)）】/]|发自|报道|摄)"
+)
+# （记者 胡晓蓉） / （常书香 马丹阳 ） / （姚峰 上海报道） at the end of the last paragraph.
+TRAILING_CREDIT = re.compile(
+    rf"[（(]\s*(?:(?:本报|特约|见习|实习)?记者|通讯员)?\s*(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME}){{0,4}})"
+    r"\s*(?:[\u4e00-\u9fff]{0,4}报道|摄|供稿|整理)?\s*[)）]\s*$"
+)
+# 本贴由大卫于2005年8月12日16:12:21在…发表 (forum posts).
+POSTED_BY = re.compile(r"由\s*(?P<value>[^\s于]{1,16})\s*于\s*(?:19|20)\d\d")
+EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
+SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
+# Words that end a name inside a credit line (what the reporter did, where from).
+_NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|编译|供稿|综合|实习生|通讯员).*$")
+_EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
+MAX_VALUE_CHARS = 40
+MAX_NAMES = 6
+
+
+@dataclass
+class Credits:
+    author: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+
+
+def _trim(value: str) -> str:
+    """The value before the next field on the line, edge punctuation removed."""
+    stop = vocab.FIELD_STOP.search(value)
+    value = value[: stop.start()] if stop and stop.start() > 0 else value
+    return value.strip(_EDGE_PUNCT)
+
+
+def _names(value: str) -> str | None:
+    """A credit value as space-separated names, or None when it is not names."""
+    value = _trim(value)
+    if not value or len(value) > MAX_VALUE_CHARS or value in vocab.NOT_A_NAME:
+        return None
+    names = [n.strip(_EDGE_PUNCT) for n in re.split(r"[、，,\s]+(?![^()（）]*[)）])", value)]
+    names = [_NAME_END.sub("", n) if re.fullmatch(r"[\u4e00-\u9fff]+", n) else n for n in names]
+    names = [n for n in names if n and n not in vocab.NOT_A_NAME]
+    if not names or len(names) > MAX_NAMES:
+        return None
+    return " ".join(names)
+
+
+def is_person(value: str) -> bool:
+    """True for a value that looks like a Chinese person's name rather than an outlet."""
+    return bool(re.fullmatch(rf"{_HAN_NAME}(?:\s+{_HAN_NAME})*", value)) and not any(
+        word in value for word in vocab.OUTLET_WORDS
+    )
+
+
+def _author_in(text: str, last_paragraph: bool) -> str | None:
+    for pattern in (AUTHOR_LABEL, REPORTER, POSTED_BY):
+        for match in pattern.finditer(text):
+            names = _names(match.group("value"))
+            if names and (pattern is AUTHOR_LABEL or is_person(names.split()[0]) or pattern is POSTED_BY):
+                return names
+    if last_paragraph:
+        match = TRAILING_CREDIT.search(text)
+        if match and all(is_person(n) for n in match.group("value").split()):
+            return " ".join(match.group("value").split())
+    return None
+
+
+def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
+    """Header lines, the first two and last three body lines, then the tail."""
+    header = range(zones.header_start, zones.body_start)
+    body = list(range(zones.body_start, zones.body_end))
+    edges = body[:2] + [i for i in body[-3:] if i not in body[:2]]
+    tail = range(zones.body_end, zones.tail_end)
+    return [(i, lines[i].text) for i in [*header, *edges, *tail] if lines[i].link_share <= 0.5
+            or i in header]
+
+
+def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None,
+                 meta_source: str | None = None) -> Credits:
+    """Author, source and editor (publisher) from the lines around the body."""
+    credits = Credits()
+    last_body = zones.body_end - 1
+    for index, text in _search_order(lines, zones):
+        if credits.author is None:
+            credits.author = _author_in(text, index >= last_body - 2 and index <= last_body)
+        if credits.publisher is None:
+            match = EDITOR_LABEL.search(text)
+            credits.publisher = _names(match.group("value")) if match else None
+        if credits.source is None:
+            match = SOURCE_LABEL.search(text)
+            credits.source = _trim(match.group("value")) or None if match else None
+    if credits.source and credits.author is None and is_person(credits.source):
+        credits.author, credits.source = credits.source, None
+    if credits.source and credits.source in vocab.NOT_A_NAME:
+        credits.source = None
+    if credits.author is None and meta_author and not any(w in meta_author for w in vocab.OUTLET_WORDS):
+        credits.author = _names(meta_author)
+    credits.source = credits.source or None
+    return credits

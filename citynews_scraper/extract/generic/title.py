@@ -1,0 +1,66 @@
+"""The article title without the site suffix.
+
+``<title>`` usually reads ``标题_频道_网站`` or ``标题 - 网站``; ``og:title`` and the page's
+``<h1>`` are often the bare title.  A heading candidate wins when ``<title>`` starts with it
+(that keeps separators inside the title itself, ``书记市长这一周 | 奋马扬鞭…``); otherwise
+``<title>`` loses everything from its first site separator on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from citynews_scraper.extract.generic.vocab import TITLE_SEPARATORS
+from citynews_scraper.text.normalize import normalize_space
+
+HEADING_XPATH = "//h1 | //h2 | //*[contains(@class, 'title') or contains(@id, 'title')][not(self::title)]"
+MIN_TITLE_CHARS = 4
+MAX_HEADINGS = 30
+_SPACES = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+def strip_suffix(title: str) -> str:
+    """``标题_频道_网站`` → ``标题``: cut at the first separator that leaves a real title.
+
+    >>> strip_suffix("四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网")
+    '四年前中500万现穷困潦倒 一夜暴富后如何经营'
+    """
+    for match in TITLE_SEPARATORS.finditer(title):
+        head = title[: match.start()].strip()
+        if len(head) >= MIN_TITLE_CHARS:
+            return head
+    return title.strip()
+
+
+def headings(root: HtmlElement) -> list[str]:
+    texts = []
+    for element in root.xpath(HEADING_XPATH)[:MAX_HEADINGS]:
+        text = normalize_space(element.xpath("string()"))
+        if MIN_TITLE_CHARS <= len(text) <= 120:
+            texts.append(text)
+    return texts
+
+
+def choose_title(page_title: str, candidates: list[str]) -> str | None:
+    """The bare title: the longest candidate that ``<title>`` starts with, else the stripped
+    ``<title>``, else the first candidate."""
+    flat_title = _flat(page_title)
+    # og:title is often the whole <title>, suffix and all.
+    candidates = [strip_suffix(c) if _flat(c) == flat_title else c for c in candidates]
+    prefixes = [c for c in candidates if flat_title.startswith(_flat(c)) and len(_flat(c)) >= MIN_TITLE_CHARS]
+    if prefixes:
+        return max(prefixes, key=len)
+    if page_title:
+        return strip_suffix(page_title)
+    return candidates[0] if candidates else None
+
+
+def read_title(root: HtmlElement, meta_titles: list[str]) -> str | None:
+    page_title = normalize_space(" ".join(root.xpath("//title//text()")))
+    return choose_title(page_title, meta_titles + headings(root))

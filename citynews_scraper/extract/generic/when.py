@@ -1,0 +1,142 @@
+"""The published date of a page of unknown layout: meta tags and visible text.
+
+Every date on the visible lines is a candidate; a candidate ranks by where it is (the
+header between title and body first, then the lines right after the body), whether a
+label introduces it (发布时间：, 时间：, 发表于 …), whether it has a time, and how near it
+is to the body.  Dates inside the body text are content, not the publication date,
+unless labelled; link lists (related articles, archives) are skipped.  Relative forms
+(3天前, 昨天 15:22) count only in the header or after a label.  A meta tag with a time
+wins; a meta tag with only a day lends its day to a visible candidate with the time.
+Parsing is `citynews_scraper.extract.dates`; the forms it lacks (US ``9/17/2004 5:54 AM``)
+are rewritten here into one it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from citynews_scraper.extract import dates
+from citynews_scraper.extract.generic import meta as meta_tags
+from citynews_scraper.extract.generic.lines import Line
+from citynews_scraper.extract.generic.zones import Zones
+
+DATE_LABEL = re.compile(
+    r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|發表時間|发表日期|发表于|發表於|发布于|发稿时间|"
+    r"更新时间|出版日期|上传时间|时间|時間|日期|Published|Posted|Date)\s*[:：]?\s*$",
+    re.I,
+)
+US_DATE = re.compile(
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?"
+)
+RELATIVE = re.compile(
+    rf"{dates.RELATIVE_AGO.pattern}|{dates.HALF_HOUR.pattern}|{dates.JUST_NOW.pattern}|"
+    r"(?:今天|昨天|前天)\s*(?:\d{1,2}[:：]\d{2})?"
+)
+# Link lists (related articles, archives) carry other articles' dates.
+MAX_LINK_SHARE = 0.5
+ZONE_RANK = {"header": 3, "tail": 1, "body": 0, "outside": 0}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A published date: the moment and the text shown (or the meta value)."""
+
+    moment: datetime
+    raw: str
+    has_time: bool
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    found: Found
+    rank: tuple[int, int, int]
+
+
+def _us_to_iso(match: re.Match[str]) -> str:
+    text = f"{match['y']}-{match['m']}-{match['d']}"
+    if match["H"]:
+        text += f" {match['H']}:{match['M']}:{match['S'] or '00'}"
+        text += f" {match['ampm']}" if match["ampm"] else ""
+    return text
+
+
+def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool) -> list[tuple[int, Found]]:
+    """Every date in one line: (start offset, Found)."""
+    found: list[tuple[int, Found]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in dates.ABSOLUTE:
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            moment = dates.parse_absolute(match.group(0), tz)
+            if moment:
+                taken.append(match.span())
+                found.append((match.start(), Found(moment, match.group(0).strip(), bool(match.group("H")))))
+    for match in US_DATE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        moment = dates.parse_absolute(_us_to_iso(match), tz)
+        if moment:
+            found.append((match.start(), Found(moment, match.group(0).strip(), bool(match["H"]))))
+    if relative and not found:
+        for match in RELATIVE.finditer(text):
+            moment = dates.parse_relative(match.group(0), now)
+            if moment:
+                found.append((match.start(), Found(moment, match.group(0).strip(), True)))
+    return found
+
+
+def _labelled(text: str, start: int) -> bool:
+    return bool(DATE_LABEL.search(text[max(0, start - 12):start]))
+
+
+def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Found | None:
+    """The best-ranked visible date (see the module docstring), or None."""
+    best: _Candidate | None = None
+    for index, line in enumerate(lines):
+        zone = zones.where(index)
+        if line.link_share > MAX_LINK_SHARE or (zone == "outside" and "时间" not in line.text
+                                                 and "发表" not in line.text and "日期" not in line.text):
+            continue
+        for start, found in dates_in(line.text, tz, now, relative=zone == "header"):
+            labelled = _labelled(line.text, start)
+            if zone == "body" and not labelled or found.moment > now:
+                continue
+            distance = abs(index - zones.body_start) if zone != "tail" else abs(index - zones.body_end)
+            rank = (ZONE_RANK[zone] + 2 * labelled, int(found.has_time), -distance)
+            if best is None or rank > best.rank:
+                best = _Candidate(found, rank)
+    return best.found if best else None
+
+
+def from_meta(meta: dict[str, str], tz: tzinfo) -> Found | None:
+    """The publication time from meta tags (ISO 8601 or a form `dates` reads)."""
+    pair = meta_tags.first(meta, meta_tags.PUBLISHED_KEYS)
+    if not pair:
+        return None
+    raw = pair[1]
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        has_time = "T" in raw or ":" in raw
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    except ValueError:
+        parsed = dates.parse_absolute(raw, tz)
+        if not parsed:
+            return None
+        moment, has_time = parsed, ":" in raw
+    return Found(moment.astimezone(tz) if moment.tzinfo else moment, raw, has_time)
+
+
+def published(meta: dict[str, str], lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Found | None:
+    """The page's published date: meta with a time, else the visible date (which may take
+    the meta's day when they disagree only because the meta has no time)."""
+    tagged = from_meta(meta, tz)
+    if tagged and tagged.has_time:
+        return tagged
+    shown = from_lines(lines, zones, tz, now)
+    if tagged and (not shown or shown.moment.date() != tagged.moment.date()):
+        return tagged
+    return shown
