@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 from typing import Protocol
 
+from citynews_scraper.extract.dates import iso, parse_date
 from citynews_scraper.extract.page import DEFAULT_TZ, Page
-from citynews_scraper.text import decode
+from citynews_scraper.extract.urls import DEFAULT_RULES, UrlRules
+from citynews_scraper.record import Article
+from citynews_scraper.text import decode, normalize_space
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Listing:
     next_page: str | None = None
     channels: list[str] = field(default_factory=list)
     page_number: int | None = None
+    parser: str | None = None  # the listing parser that read the page; None: no parser knew it
 
 
 class ListingParser(Protocol):
@@ -47,9 +51,14 @@ class ListingParser(Protocol):
     def parse_listing(self, page: Page) -> Listing: ...
 
 
-def listing_parsers() -> dict[str, ListingParser]:
-    """Every known listing parser by name (imported lazily to keep import cycles out)."""
-    parsers: dict[str, ListingParser] = {}
+def listing_parsers(rules: UrlRules = DEFAULT_RULES) -> dict[str, ListingParser]:
+    """Every known listing parser by name (imported lazily to keep import cycles out).
+
+    `rules` carries a site profile's extra article URL patterns to the parsers.
+    """
+    from citynews_scraper.extract.cms.discuz_list import DiscuzListingParser
+
+    parsers: dict[str, ListingParser] = {"discuz_x": DiscuzListingParser(rules)}
     return parsers
 
 
@@ -62,13 +71,36 @@ def parse_listing(
     cms: str | None = None,
     fetched_at: datetime | None = None,
     tz: tzinfo = DEFAULT_TZ,
+    rules: UrlRules = DEFAULT_RULES,
 ) -> Listing:
     """Decode a listing page once and read its article links, next page and channels."""
     page = Page.build(url, decode(body, headers, declared=encoding), fetched_at or datetime.now(timezone.utc), tz)
-    parsers = listing_parsers()
+    parsers = listing_parsers(rules)
     if cms and cms in parsers:
-        return parsers[cms].parse_listing(page)
+        return _named(parsers[cms], page)
     if not parsers:
         return Listing()
     best = max(parsers.values(), key=lambda parser: parser.score(page))
-    return best.parse_listing(page) if best.score(page) > 0 else Listing()
+    return _named(best, page) if best.score(page) > 0 else Listing()
+
+
+def _named(parser: ListingParser, page: Page) -> Listing:
+    listing = parser.parse_listing(page)
+    listing.parser = parser.name
+    return listing
+
+
+def fill_from_listing(article: Article, entry: ListEntry, fetched_at: datetime, tz: tzinfo = DEFAULT_TZ) -> list[str]:
+    """Fill the fields `article` lacks from its list entry (the article page wins); the
+    names of the fields filled, for the stats."""
+    filled = []
+    if article.summary is None and entry.summary:
+        article.summary = normalize_space(entry.summary) or None
+        filled.append("summary")
+    if article.published_at is None and entry.published_at_raw:
+        moment = parse_date(entry.published_at_raw, fetched_at, tz)
+        if moment:
+            article.published_at = iso(moment)
+            article.published_at_raw = article.published_at_raw or normalize_space(entry.published_at_raw)
+            filled.append("published_at")
+    return filled

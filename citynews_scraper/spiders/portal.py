@@ -1,0 +1,308 @@
+"""The `portal` spider: from a portal's home (or any list/article URL) to every live article, once.
+
+Navigation only.  Listing pages go through `extract.listing.parse_listing` (article links,
+next page, channels); article pages through `extract.read_page` (one page) and
+`extract.build_article` (all pages merged).  Links are classified and keyed by
+`extract.urls` so every URL form of an article maps to one aid.
+
+Request priorities keep the queue short (and memory flat on 100,000-article portals):
+further pages of an article first, then articles, then list pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from citynews_scraper.extract import ExtractionError, PageResult, build_article, read_page
+from citynews_scraper.extract.article import check_body
+from citynews_scraper.extract.listing import ListEntry, Listing, fill_from_listing, parse_listing
+from citynews_scraper.extract.urls import Kind, UrlRules, article_page_url, canonical, dsign_target, same_site
+from citynews_scraper.output.manifest import Loss
+from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, resolve_profile
+from citynews_scraper.spiders.failures import describe_failure
+from citynews_scraper.spiders.politeness import apply_profile_settings
+
+PRIORITY_ARTICLE_PAGE = 30
+PRIORITY_ARTICLE = 20
+PRIORITY_LIST = 0
+# Article pages are requested with 404 allowed through: Discuz! answers a deleted article
+# with HTTP 404 plus a showmessage page, which we count as "deleted", not as a failure.
+ARTICLE_STATUSES = [404]
+ANTITHEFT_KINDS = ("antitheft", "anti_scraping")
+
+
+def response_headers(response: Response) -> dict[str, str]:
+    """Scrapy's byte headers as the str mapping the extract layer takes."""
+    return {
+        key.decode("latin-1"): b", ".join(values).decode("latin-1")
+        for key, values in response.headers.items()
+    }
+
+
+class PortalSpider(Spider):
+    """Crawl one site described by a `SiteProfile` (see citynews_scraper.profile)."""
+
+    name = "portal"
+
+    def __init__(self, profile: SiteProfile, bare: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.profile = profile
+        self.allowed_domains = list(profile.allowed_domains)
+        self.rules = UrlRules(profile.article_patterns)
+        self.tz = profile.tz
+        self.bare = bare
+        self.seen_articles: set[str] = set()
+        self.seen_lists: set[str] = set()
+        self.lost: list[Loss] = []
+        self.deleted: list[str] = []
+        self.start_problems: dict[str, str] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
+        profile = kwargs.pop("site_profile", None) or profile_from_args(kwargs)
+        apply_profile_settings(crawler.settings, profile)
+        spider = cls(profile, bare=crawler.settings.getbool("CITYNEWS_BARE"), **kwargs)
+        spider._set_crawler(crawler)
+        return spider
+
+    # --- start -------------------------------------------------------------------------
+    async def start(self) -> Any:
+        for url in self.profile.start_urls:
+            self.seen_lists.add(canonical(url))
+            yield Request(
+                url, callback=self.parse_start, errback=self.start_failed, priority=PRIORITY_LIST,
+                meta={"cn_role": "start", "cn_depth": 1, "handle_httpstatus_list": ARTICLE_STATUSES},
+            )
+
+    def parse_start(self, response: Response) -> Iterator[Any]:
+        """A start URL may be a home, a list or an article page."""
+        if self.rules.classify(response.url) is Kind.ARTICLE:
+            yield from self.parse_article(response)
+        elif response.status == 404:
+            self.start_problems[response.request.url] = "HTTP 404 (not found)"
+        else:
+            yield from self.parse_listing_page(response)
+
+    def start_failed(self, failure: Failure) -> None:
+        kind, reason = describe_failure(failure)
+        self.start_problems[failure.request.url] = reason
+        self._stat(f"citynews/start/failed/{kind}")
+
+    # --- listing pages -----------------------------------------------------------------
+    def parse_listing_page(self, response: Response) -> Iterator[Request]:
+        role = response.meta.get("cn_role", "list")
+        try:
+            check_body(response.body)
+            listing = parse_listing(
+                response.body, response.url, response_headers(response), encoding=self.profile.encoding,
+                cms=self.profile.cms, fetched_at=_now(), tz=self.tz, rules=self.rules,
+            )
+        except ExtractionError as exc:
+            self._lose_list(response.url, exc.message, exc.kind, role)
+            return
+        if listing.parser is None:
+            self._stat("citynews/lists/unrecognised")
+            if role == "start":
+                self.start_problems[response.request.url] = "not a Discuz! X portal page (no portal markup found)"
+            return
+        self._stat("citynews/lists/pages")
+        yield from self._article_requests(listing)
+        yield from self._list_requests(listing, response.meta.get("cn_depth", 1))
+
+    def _article_requests(self, listing: Listing) -> Iterator[Request]:
+        for entry in listing.entries:
+            if not same_site(entry.url, self.allowed_domains) or self._limit_reached():
+                continue
+            ref = self.rules.article_ref(entry.url)
+            key = ref.key if ref else canonical(entry.url)
+            if key in self.seen_articles:
+                continue
+            self.seen_articles.add(key)
+            url = ref.first_page_url if ref else entry.url
+            yield self._article_request(url, entry)
+
+    def _article_request(self, url: str, entry: ListEntry | None) -> Request:
+        return Request(
+            url, callback=self.parse_article, errback=self.article_failed, priority=PRIORITY_ARTICLE,
+            meta={"cn_role": "article", "cn_entry": _light_entry(entry), "handle_httpstatus_list": ARTICLE_STATUSES},
+        )
+
+    def _list_requests(self, listing: Listing, depth: int) -> Iterator[Request]:
+        limit = self.profile.limits.max_list_pages
+        if listing.next_page:
+            if limit and depth >= limit:
+                self._stat("citynews/lists/limit_reached")
+            else:
+                yield from self._list_request(listing.next_page, depth + 1)
+        for url in listing.channels:
+            yield from self._list_request(url, 1)
+
+    def _list_request(self, url: str, depth: int) -> Iterator[Request]:
+        key = canonical(url)
+        if key in self.seen_lists or not same_site(url, self.allowed_domains):
+            return
+        if self.rules.classify(url) in (Kind.NEVER, Kind.ARTICLE):
+            return
+        self.seen_lists.add(key)
+        yield Request(
+            url, callback=self.parse_listing_page, errback=self.list_failed, priority=PRIORITY_LIST,
+            meta={"cn_role": "list", "cn_depth": depth},
+        )
+
+    def list_failed(self, failure: Failure) -> None:
+        kind, reason = describe_failure(failure)
+        self._lose_list(failure.request.url, reason, kind, failure.request.meta.get("cn_role", "list"))
+
+    def _lose_list(self, url: str, reason: str, kind: str, role: str) -> None:
+        if role == "start":
+            self.start_problems[url] = reason
+        self._stat("citynews/lists/failed")
+        self._stat(f"citynews/lists/failed/{kind}")
+        self.lost.append(Loss(url, reason, kind, what="list"))
+
+    # --- article pages -----------------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        """Page 1 (or, via `cn_pages`, page k) of an article."""
+        self._stat("citynews/articles/pages")
+        if self.bare:
+            return
+        fetched = _now()
+        try:
+            result = read_page(
+                response.body, response.url, response_headers(response), encoding=self.profile.encoding,
+                cms=self.profile.cms, fetched_at=response.meta.get("cn_fetched", fetched), tz=self.tz,
+            )
+        except ExtractionError as exc:
+            yield from self._article_failed(response, exc)
+            return
+        pages = [*response.meta.get("cn_pages", ()), _light(result)]
+        yield from self._next_or_record(response, pages, response.meta.get("cn_fetched", fetched))
+
+    def _next_or_record(self, response: Response, pages: list[PageResult], fetched: datetime) -> Iterator[Any]:
+        count = max(p.draft.page_count for p in pages)
+        if len(pages) < count:
+            yield from self._next_page_request(response, pages, fetched, len(pages) + 1, count)
+            return
+        try:
+            article = build_article(pages, site=self.profile.name, fetched_at=fetched, script=self.profile.script)
+        except ExtractionError as exc:
+            self._lose_article(_first_url(response), exc.message, exc.kind)
+            return
+        entry = response.meta.get("cn_entry")
+        if entry:
+            for name in fill_from_listing(article, entry, fetched, self.tz):
+                self._stat(f"citynews/articles/filled_from_list/{name}")
+        if count > 1:
+            self._stat("citynews/articles/multipage")
+        yield article
+
+    def _next_page_request(
+        self, response: Response, pages: list[PageResult], fetched: datetime, number: int, count: int,
+    ) -> Iterator[Request]:
+        known: dict[int, str] = {}
+        for page in pages:
+            known.update(page.draft.page_urls)
+        first = pages[0].draft.url or _first_url(response)
+        url = known.get(number) or article_page_url(first, number, self.rules)
+        if not url:
+            self._lose_article(first, f"page {number} of {count}: no link to it in the pager", "pager")
+            return
+        meta = dict(response.meta)
+        meta.update({"cn_pages": pages, "cn_fetched": fetched, "cn_first": first, "cn_dsign": False})
+        yield Request(
+            url, callback=self.parse_article, errback=self.article_failed, priority=PRIORITY_ARTICLE_PAGE,
+            meta={k: v for k, v in meta.items() if k.startswith("cn_") or k == "handle_httpstatus_list"},
+        )
+
+    def _article_failed(self, response: Response, exc: ExtractionError) -> Iterator[Request]:
+        target = None
+        if exc.kind in ANTITHEFT_KINDS or exc.kind in ("not_an_article", "unknown_layout"):
+            target = dsign_target(response.body.decode("latin-1"), response.url)
+        if target and not response.meta.get("cn_dsign"):
+            # Discuz! anti-scraping page: follow its script redirect once (same URL + _dsign).
+            self._stat("citynews/antiscraping/followed")
+            meta = {k: v for k, v in response.meta.items() if k.startswith("cn_") or k == "handle_httpstatus_list"}
+            meta["cn_dsign"] = True
+            yield response.request.replace(url=target, meta=meta, dont_filter=True)
+            return
+        if response.status == 404 and not response.meta.get("cn_pages"):
+            self._stat("citynews/articles/deleted")
+            self.deleted.append(_first_url(response))
+            return
+        page = len(response.meta.get("cn_pages", ())) + 1
+        prefix = f"page {page}: " if page > 1 else ""
+        kind = "antiscraping" if target or exc.kind in ANTITHEFT_KINDS else exc.kind
+        self._lose_article(_first_url(response), prefix + exc.message, kind)
+
+    def article_failed(self, failure: Failure) -> None:
+        kind, reason = describe_failure(failure)
+        request = failure.request
+        page = len(request.meta.get("cn_pages", ())) + 1
+        url = request.meta.get("cn_first") or request.url
+        self._lose_article(url, (f"page {page}: " if page > 1 else "") + reason, kind)
+        if request.meta.get("cn_role") == "start":
+            self.start_problems[request.url] = reason
+
+    def _lose_article(self, url: str, reason: str, kind: str) -> None:
+        self._stat(f"citynews/failed/{kind}")
+        self.lost.append(Loss(url, reason, kind))
+
+    # --- helpers -----------------------------------------------------------------------
+    def _limit_reached(self) -> bool:
+        limit = self.profile.limits.max_articles
+        return bool(limit) and len(self.seen_articles) >= limit
+
+    def _stat(self, key: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(key, count)
+
+
+def profile_from_args(args: Mapping[str, Any]) -> SiteProfile:
+    """The profile for ``scrapy crawl portal -a site=NAME | -a profile=PATH | -a start_url=URL[,URL]``.
+
+    The `site`, `profile`, `start_url`, `cms`, `encoding` and `timezone` arguments are
+    consumed (removed from `args` when it is a dict).
+    """
+    pop = args.pop if isinstance(args, dict) else args.get
+    site, path = pop("site", None), pop("profile", None)
+    start = [u for u in str(pop("start_url", "") or "").replace(",", " ").split() if u]
+    profile = resolve_profile(site, path) or SiteProfile(name=site, start_urls=[])
+    if start:
+        profile.start_urls = start
+        for url in start:
+            check_start_url(url)
+    for key in ("cms", "encoding", "timezone"):
+        value = pop(key, None)
+        if value:
+            setattr(profile, key, value)
+    if not profile.start_urls:
+        raise ProfileError("no start URLs: pass -a site=NAME (a shipped profile), -a profile=PATH or -a start_url=URL")
+    return profile.check()
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _first_url(response: Response) -> str:
+    return response.meta.get("cn_first") or response.request.url
+
+
+def _light(result: PageResult) -> PageResult:
+    """The page result without the page text: only the codec name and source are merged later,
+    and the text would keep whole pages alive in request meta."""
+    return dataclasses.replace(result, decoded=dataclasses.replace(result.decoded, text=""))
+
+
+def _light_entry(entry: ListEntry | None) -> ListEntry | None:
+    """Only what `fill_from_listing` uses travels with the request."""
+    if entry is None or (entry.summary is None and entry.published_at_raw is None):
+        return None
+    return ListEntry(url=entry.url, summary=entry.summary, published_at_raw=entry.published_at_raw)
