@@ -24,18 +24,32 @@ class ArticleParser(Protocol):
 
 def registry() -> dict[str, ArticleParser]:
     """Every known parser by name, most specific first."""
-    from citynews_scraper.extract.cms import discuz
+    from citynews_scraper.extract.cms import dedecms, discuz, empirecms, phpcms, wordpress
 
-    return {"discuz_x": discuz.PARSER}
+    return {
+        "discuz_x": discuz.PARSER,
+        "dedecms": dedecms.PARSER,
+        "phpcms": phpcms.PARSER,
+        "empirecms": empirecms.PARSER,
+        "wordpress": wordpress.PARSER,
+    }
 
 
 def choose_parser(page: Page, forced: str | None = None) -> ArticleParser:
-    """The parser for `page`: the forced one, else the best-scoring one."""
+    """The parser for `page`: the forced one, else the detected CMS's, else the best-scoring one."""
     parsers = registry()
     if forced:
         if forced not in parsers:
             raise UnknownLayout(f"no parser named {forced!r} (known: {', '.join(parsers)})")
         return parsers[forced]
+    # Detection (generator meta, markup, URL shapes: cms/detect.py) names the CMS; when it
+    # finds none, the parsers' own scores decide (a parser may know markers detection
+    # does not; the generic parser scores lowest).
+    from citynews_scraper.extract.cms.detect import GENERIC, detect_cms
+
+    detected = detect_cms(page)
+    if detected != GENERIC and detected in parsers:
+        return parsers[detected]
     best = max(parsers.values(), key=lambda parser: parser.score(page))
     if best.score(page) <= 0:
         raise UnknownLayout("no known CMS markup (not Discuz! X) and no generic parser matched")
