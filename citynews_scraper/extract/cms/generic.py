@@ -7,6 +7,8 @@ of `citynews_scraper.extract.generic`; this module only wires them into a `Draft
 
 from __future__ import annotations
 
+import re
+
 from citynews_scraper.extract.dates import iso
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.generic import body, byline, images, lines, meta, title, when, zones
@@ -16,6 +18,7 @@ from citynews_scraper.extract.page import Page
 GENERIC_SCORE = 0.05
 # Pages with less visible text than this are not articles for the generic parser.
 MIN_TEXT_CHARS = 20
+_SPACES = re.compile(r"\s+")
 
 
 class GenericParser:
@@ -32,9 +35,10 @@ class GenericParser:
         root = page.selector.root
         tags = meta.read_meta(root)
         meta_titles = [value for key in meta.TITLE_KEYS if (value := tags.get(key))]
-        headline = title.read_title(root, meta_titles)
-        paragraphs = body.extract_paragraphs(root, page.url)
         visible = lines.visible_lines(root)
+        shown = frozenset(_SPACES.sub("", line.text) for line in visible)
+        headline = title.read_title(root, meta_titles, shown)
+        paragraphs = body.extract_paragraphs(root, page.url)
         where = zones.locate(visible, headline, paragraphs)
         found = when.published(tags, visible, where, page.tz, page.local_now)
         credits = byline.read_credits(visible, where, tags.get("author"))

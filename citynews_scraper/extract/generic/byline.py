@@ -26,12 +26,12 @@ _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 AUTHOR_LABEL = re.compile(rf"(?:^|[\s【\[(（|>])(?:{_ROLE_ALT})\s*[:：/]\s*(?P<value>.+)")
 # 记者张三 / 本报记者罗科苏盈发自北京 / 交汇点记者 徐睿翔 (no separator: a Han name follows).
 REPORTER = re.compile(
-    rf"(?:^|[\s（(【·]|本报|本台|新华社|中新社|特约|见习|实习|报|网|台)(?:记者|通讯员)\s*"
+    rf"(?:记者|通讯员)\s*"
     rf"(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME})*)(?=$|[\s)）】/]|发自|报道|摄)"
 )
 # （记者 胡晓蓉） / （常书香 马丹阳 ） / （姚峰 上海报道） at the end of the last paragraph.
 TRAILING_CREDIT = re.compile(
-    rf"[（(]\s*(?:(?:本报|特约|见习|实习)?记者|通讯员)?\s*(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME}){{0,4}})"
+    rf"[（(]\s*(?:(?:本报|特约|见习|实习)?记者|通讯员)?\s*(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME}){{0,4}}?)"
     r"\s*(?:[\u4e00-\u9fff]{0,4}报道|摄|供稿|整理)?\s*[)）]\s*$"
 )
 # 本贴由大卫于2005年8月12日16:12:21在…发表 (forum posts).
@@ -42,6 +42,10 @@ SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 _NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|编译|供稿|综合|实习生|通讯员).*$")
 _EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
 MAX_VALUE_CHARS = 40
+# Markup debris and URLs are not names (``作者： size="20"``).
+_NOT_NAME_CHARS = re.compile(r"[=\"<>{}]|https?:|www\.")
+# Body lines searched at the start (credits such as 本报记者…发自北京 open the text).
+EDGE_LINES = 3
 MAX_NAMES = 6
 
 
@@ -62,7 +66,7 @@ def _trim(value: str) -> str:
 def _names(value: str) -> str | None:
     """A credit value as space-separated names, or None when it is not names."""
     value = _trim(value)
-    if not value or len(value) > MAX_VALUE_CHARS or value in vocab.NOT_A_NAME:
+    if not value or len(value) > MAX_VALUE_CHARS or value in vocab.NOT_A_NAME or _NOT_NAME_CHARS.search(value):
         return None
     names = [n.strip(_EDGE_PUNCT) for n in re.split(r"[、，,\s]+(?![^()（）]*[)）])", value)]
     names = [_NAME_END.sub("", n) if re.fullmatch(r"[\u4e00-\u9fff]+", n) else n for n in names]
@@ -83,6 +87,8 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
     for pattern in (AUTHOR_LABEL, REPORTER, POSTED_BY):
         for match in pattern.finditer(text):
             names = _names(match.group("value"))
+            if names and pattern is REPORTER and text[match.end():].startswith("报道") and " " in names:
+                names = names.rsplit(" ", 1)[0]  # 记者 彭冲 山东冠县报道: the last word is a place
             if names and (pattern is AUTHOR_LABEL or is_person(names.split()[0]) or pattern is POSTED_BY):
                 return names
     if last_paragraph:
@@ -96,7 +102,7 @@ def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
     """Header lines, the first two and last three body lines, then the tail."""
     header = range(zones.header_start, zones.body_start)
     body = list(range(zones.body_start, zones.body_end))
-    edges = body[:2] + [i for i in body[-3:] if i not in body[:2]]
+    edges = body[:EDGE_LINES] + [i for i in body[-3:] if i not in body[:EDGE_LINES]]
     tail = range(zones.body_end, zones.tail_end)
     return [(i, lines[i].text) for i in [*header, *edges, *tail] if lines[i].link_share <= 0.5
             or i in header]

@@ -2,7 +2,8 @@
 
 ``<title>`` usually reads ``标题_频道_网站`` or ``标题 - 网站``; ``og:title`` and the page's
 ``<h1>`` are often the bare title.  A heading candidate wins when ``<title>`` starts with it
-(that keeps separators inside the title itself, ``书记市长这一周 | 奋马扬鞭…``); otherwise
+(that keeps separators inside the title itself, ``书记市长这一周 | 奋马扬鞭…``) or ends with
+it (``Joel on Software - 给计算机系学生的建议``); otherwise
 ``<title>`` loses everything from its first site separator on.
 """
 
@@ -47,20 +48,33 @@ def headings(root: HtmlElement) -> list[str]:
     return texts
 
 
-def choose_title(page_title: str, candidates: list[str]) -> str | None:
-    """The bare title: the longest candidate that ``<title>`` starts with, else the stripped
-    ``<title>``, else the first candidate."""
+def _segment_shown(page_title: str, shown: frozenset[str]) -> str | None:
+    """The ``<title>`` segment that the page also shows as a line of its own, if any."""
+    segments = [s.strip() for s in TITLE_SEPARATORS.split(page_title)]
+    return next((s for s in segments if len(s) >= MIN_TITLE_CHARS and _flat(s) in shown), None)
+
+
+def choose_title(page_title: str, meta_titles: list[str], heading_texts: list[str],
+                 shown: frozenset[str] = frozenset()) -> str | None:
+    """The bare title: the longest heading or meta title that ``<title>`` starts or ends
+    with (a meta title equal to the whole ``<title>`` loses its suffix first), else the
+    ``<title>`` segment the page shows as a line of its own (`shown`: whitespace-free
+    visible lines), else the stripped ``<title>``, else the first heading."""
     flat_title = _flat(page_title)
-    # og:title is often the whole <title>, suffix and all.
-    candidates = [strip_suffix(c) if _flat(c) == flat_title else c for c in candidates]
-    prefixes = [c for c in candidates if flat_title.startswith(_flat(c)) and len(_flat(c)) >= MIN_TITLE_CHARS]
-    if prefixes:
-        return max(prefixes, key=len)
+    metas = [strip_suffix(c) if _flat(c) == flat_title else c for c in meta_titles]
+    segments = [
+        c for c in metas + heading_texts
+        if len(_flat(c)) >= MIN_TITLE_CHARS and (flat_title.startswith(_flat(c)) or flat_title.endswith(_flat(c)))
+    ]
+    if segments:
+        return max(segments, key=len)
     if page_title:
-        return strip_suffix(page_title)
+        return _segment_shown(page_title, shown) or strip_suffix(page_title)
+    candidates = metas + heading_texts
     return candidates[0] if candidates else None
 
 
-def read_title(root: HtmlElement, meta_titles: list[str]) -> str | None:
+def read_title(root: HtmlElement, meta_titles: list[str], shown: frozenset[str] = frozenset()) -> str | None:
+    """The bare title of the page (see `choose_title`)."""
     page_title = normalize_space(" ".join(root.xpath("//title//text()")))
-    return choose_title(page_title, meta_titles + headings(root))
+    return choose_title(page_title, meta_titles, headings(root), shown)

@@ -60,7 +60,7 @@ OUTLET_WORDS = (
 # A byline value ends where one of these starts (the next field on the same line).
 FIELD_STOP = re.compile(
     r"\s*(?:作者|来源|來源|记者|编辑|責任編輯|责任编辑|发布时间|發佈時間|发布日期|时间|時間|日期|"
-    r"浏览|阅读|点击|字号|字体|分享|评论|出处|出自|编辑|【|\[|\||\(?\d{4}[-/年.])"
+    r"浏览|阅读|点击|字号|字体|分享|评论|出处|出自|编辑|(?:译者|翻译|译|摄影|摄)\s*[:：]|【|\[|\||\(?\d{4}[-/年.])"
 )
 
 # Values that are not names at all.

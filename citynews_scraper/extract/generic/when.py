@@ -24,7 +24,7 @@ from citynews_scraper.extract.generic.zones import Zones
 
 DATE_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|發表時間|发表日期|发表于|發表於|发布于|发稿时间|"
-    r"更新时间|出版日期|上传时间|时间|時間|日期|Published|Posted|Date)\s*[:：]?\s*$",
+    r"更新时间|出版日期|上传时间|(?<![\u4e00-\u9fff])(?:时间|時間|日期)|Published|Posted|Date)\s*[:：]?\s*$",
     re.I,
 )
 US_DATE = re.compile(
@@ -33,11 +33,14 @@ US_DATE = re.compile(
 )
 RELATIVE = re.compile(
     rf"{dates.RELATIVE_AGO.pattern}|{dates.HALF_HOUR.pattern}|{dates.JUST_NOW.pattern}|"
-    r"(?:今天|昨天|前天)\s*(?:\d{1,2}[:：]\d{2})?"
+    r"(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}"
 )
 # Link lists (related articles, archives) carry other articles' dates.
 MAX_LINK_SHARE = 0.5
 ZONE_RANK = {"header": 3, "tail": 1, "body": 0, "outside": 0}
+# A body line this short holding a date is a header line the body extractor kept
+# (``2022.01.20 16:31``), not a sentence that mentions a date.
+SHORT_LINE = 60
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Fo
             continue
         for start, found in dates_in(line.text, tz, now, relative=zone == "header"):
             labelled = _labelled(line.text, start)
-            if zone == "body" and not labelled or found.moment > now:
+            if zone == "body" and not (labelled or len(line.text) <= SHORT_LINE) or found.moment > now:
                 continue
             distance = abs(index - zones.body_start) if zone != "tail" else abs(index - zones.body_end)
             rank = (ZONE_RANK[zone] + 2 * labelled, int(found.has_time), -distance)

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 
 from citynews_scraper.extract.generic.lines import Line
 
-# How many characters of a paragraph identify its line.
-PROBE_CHARS = 12
+# How many characters of a paragraph identify its line; how many paragraphs to try.
+PROBE_CHARS = 8
+PROBE_PARAGRAPHS = 5
+# How far into the extracted body the title line may sit (extractors keep headers).
+TITLE_SEARCH_INTO_BODY = 12
 # Lines after the body that still belong to the article (editor, source, date footers).
 TAIL_LINES = 8
 # Lines before the body searched when the title line is not found.
@@ -44,30 +47,39 @@ def _flat(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-def _find(lines: list[str], probe: str, start: int = 0) -> int | None:
-    if not probe:
-        return None
-    for index in range(start, len(lines)):
-        if probe in lines[index]:
-            return index
+def _find_paragraph(flat: list[str], paragraphs: list[str], reverse: bool) -> int | None:
+    """The line of the first (or, reversed, last) paragraph that can be found at all."""
+    order = reversed(paragraphs) if reverse else paragraphs
+    for paragraph in list(order)[:PROBE_PARAGRAPHS]:
+        probe = _flat(paragraph)[:PROBE_CHARS]
+        hits = [i for i, text in enumerate(flat) if probe and probe in text]
+        if hits:
+            return hits[-1] if reverse else hits[0]
     return None
+
+
+def _title_line(flat: list[str], title: str | None, limit: int) -> int | None:
+    if not title:
+        return None
+    whole = _flat(title)
+    hits = [i for i, text in enumerate(flat[:limit]) if whole in text and len(text) <= 2 * len(whole) + 20]
+    if not hits:
+        probe = whole[:PROBE_CHARS]
+        hits = [i for i, text in enumerate(flat[:limit]) if probe in text and len(text) <= 2 * len(whole) + 20]
+    return hits[-1] if hits else None
 
 
 def locate(lines: list[Line], title: str | None, paragraphs: list[str]) -> Zones:
     """The zones of `lines` given the extracted title and body paragraphs."""
     flat = [_flat(line.text) for line in lines]
-    first = _flat(paragraphs[0])[:PROBE_CHARS] if paragraphs else ""
-    last = _flat(paragraphs[-1])[:PROBE_CHARS] if paragraphs else ""
-    body_start = _find(flat, first)
-    if body_start is None:
-        body_start = len(lines)
-    body_end = _find(flat, last, body_start)
-    body_end = body_start if body_end is None else body_end + 1
-    title_at = None
-    if title:
-        probe = _flat(title)[:PROBE_CHARS]
-        candidates = [i for i, text in enumerate(flat[:body_start + 1]) if probe in text]
-        title_at = candidates[-1] if candidates else None
+    body_start = _find_paragraph(flat, paragraphs, reverse=False)
+    body_start = len(lines) if body_start is None else body_start
+    body_end = _find_paragraph(flat, paragraphs, reverse=True)
+    body_end = body_start if body_end is None or body_end < body_start else body_end + 1
+    # The body may start with header lines the extractor kept; the title line ends them.
+    title_at = _title_line(flat, title, min(len(lines), body_start + TITLE_SEARCH_INTO_BODY))
+    if title_at is not None and title_at >= body_start and title_at < body_end:
+        body_start = title_at + 1
     header_start = title_at if title_at is not None else max(0, body_start - HEADER_LINES)
     if header_start > body_start:
         header_start = max(0, body_start - HEADER_LINES)
