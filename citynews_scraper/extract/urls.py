@@ -226,6 +226,21 @@ _DSIGN = re.compile(r"_dsign=([0-9a-fA-F]{8,32})")
 _JOINS = re.compile(r"""["']\s*\+\s*["']""")
 
 
+def without_dsign(url: str) -> str:
+    """`url` without the anti-scraping ``_dsign`` parameter (other parameters untouched).
+
+    >>> without_dsign("http://x.cn/article-3-1.html?_dsign=ab12cd34")
+    'http://x.cn/article-3-1.html'
+    >>> without_dsign("http://x.cn/portal.php?mod=view&aid=3&_dsign=ab12cd34&page=2")
+    'http://x.cn/portal.php?mod=view&aid=3&page=2'
+    """
+    if "_dsign=" not in url:
+        return url
+    parts = urlsplit(url)
+    kept = [p for p in parts.query.split("&") if p and not p.startswith("_dsign=")]
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
 def dsign_target(text: str, url: str) -> str | None:
     """The URL the Discuz! anti-scraping page redirects to (`url` plus ``_dsign=…``), or None.
 

@@ -43,6 +43,9 @@ def describe_failure(failure: Failure) -> tuple[str, str]:
 
 
 def _short(exc: BaseException) -> str:
+    reasons = getattr(exc, "reasons", None)  # Twisted's ResponseFailed wraps a list of Failures
+    if reasons:
+        return "; ".join(_short(getattr(r, "value", r)) for r in reasons)[:200]
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text[:200]
 

@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 from citynews_scraper.extract import ExtractionError, PageResult, build_article, read_page
 from citynews_scraper.extract.article import check_body
 from citynews_scraper.extract.listing import ListEntry, Listing, fill_from_listing, parse_listing
-from citynews_scraper.extract.urls import Kind, UrlRules, article_page_url, canonical, dsign_target, same_site
+from citynews_scraper.extract.urls import Kind, UrlRules, article_page_url, canonical, dsign_target, same_site, without_dsign
 from citynews_scraper.output.manifest import Loss
 from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, resolve_profile
 from citynews_scraper.spiders.failures import describe_failure
@@ -177,7 +177,7 @@ class PortalSpider(Spider):
         fetched = _now()
         try:
             result = read_page(
-                response.body, response.url, response_headers(response), encoding=self.profile.encoding,
+                response.body, without_dsign(response.url), response_headers(response), encoding=self.profile.encoding,
                 cms=self.profile.cms, fetched_at=response.meta.get("cn_fetched", fetched), tz=self.tz,
             )
         except ExtractionError as exc:
