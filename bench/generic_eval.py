@@ -80,6 +80,9 @@ class Output:
     body: str = ""
     author: str = ""
     date: datetime | None = None
+    # When there is no full date, the date text shown (``2003年5月``) is scored at its
+    # own precision, like a label.
+    date_raw: str = ""
     seconds: float = 0.0
 
 
@@ -205,7 +208,7 @@ def run_ours(html: str, sample: Sample) -> Output:
     # from 责任编辑); the corpora label whoever the page credits, so the credit is
     # the author when there is one, else the editor (docs/generic-extraction.md).
     credited = draft.author or draft.publisher or ""
-    return Output(draft.title or "", "\n".join(draft.paragraphs), credited, date)
+    return Output(draft.title or "", "\n".join(draft.paragraphs), credited, date, draft.published_at_raw or "")
 
 
 def run_trafilatura(html: str, sample: Sample) -> Output:
@@ -312,16 +315,22 @@ def label_parts(label: str) -> dict[str, int]:
     return {k: int(v) for k, v in match.groupdict().items() if v is not None}
 
 
-def date_right(label: str, pred: datetime | None, minute: bool) -> bool:
-    """True when `pred` agrees with the label to the day (or the label's precision) / minute."""
+def predicted_parts(pred: datetime | None, raw: str = "") -> dict[str, int]:
+    """The date parts a prediction gives: all of a datetime, else those of the shown text."""
+    if pred is not None:
+        return {"y": pred.year, "m": pred.month, "d": pred.day, "H": pred.hour, "M": pred.minute}
+    return label_parts(raw) if raw else {}
+
+
+def date_right(label: str, pred: datetime | None, minute: bool, raw: str = "") -> bool:
+    """True when the prediction agrees with the label to the day (or the label's
+    precision) / to the minute; a part the label has and the prediction lacks is wrong."""
     parts = label_parts(label)
+    values = predicted_parts(pred, raw)
     if not parts:
-        return pred is None
-    if pred is None:
-        return False
+        return not values
     keys = ("y", "m", "d", "H", "M") if minute else ("y", "m", "d")
-    values = {"y": pred.year, "m": pred.month, "d": pred.day, "H": pred.hour, "M": pred.minute}
-    return all(values[k] == parts[k] for k in keys if k in parts)
+    return all(values.get(k) == parts[k] for k in keys if k in parts)
 
 
 _NAME_SPLIT = re.compile(r"[\s、，,;；/|]+")
@@ -363,9 +372,9 @@ def score_sample(sample: Sample, out: Output, scores: Scores, english: bool) -> 
     if sample.title:
         scores.title.append(title_right(sample.title, out.title))
     if sample.date is not None:
-        scores.day.append(date_right(sample.date, out.date, minute=False))
+        scores.day.append(date_right(sample.date, out.date, minute=False, raw=out.date_raw))
         if "H" in label_parts(sample.date):
-            scores.minute.append(date_right(sample.date, out.date, minute=True))
+            scores.minute.append(date_right(sample.date, out.date, minute=True, raw=out.date_raw))
     if sample.author is not None:
         scores.author.append(name_set(sample.author) == name_set(out.author))
     for snippet in sample.with_snippets:

@@ -11,7 +11,7 @@ import re
 
 from citynews_scraper.extract.dates import iso
 from citynews_scraper.extract.draft import Draft
-from citynews_scraper.extract.generic import body, byline, images, lines, meta, title, when, zones
+from citynews_scraper.extract.generic import body, byline, clean, images, lines, meta, title, when, zones
 from citynews_scraper.extract.page import Page
 
 # Low on purpose: any specific parser that recognises its CMS scores higher.
@@ -38,8 +38,10 @@ class GenericParser:
         visible = lines.visible_lines(root)
         shown = frozenset(_SPACES.sub("", line.text) for line in visible)
         headline = title.read_title(root, meta_titles, shown)
-        paragraphs = body.extract_paragraphs(root, page.url)
-        where = zones.locate(visible, headline, paragraphs)
+        kept = body.extract_paragraphs(root, page.url)
+        # Zones come from the extractor's own output: its header lines place the header.
+        where = zones.locate(visible, headline, kept)
+        paragraphs = clean.drop_footer(clean.drop_header(kept, headline))
         found = when.published(tags, visible, where, page.tz, page.local_now)
         credits = byline.read_credits(visible, where, tags.get("author"))
         description = meta.first(tags, meta.DESCRIPTION_KEYS)
@@ -49,7 +51,7 @@ class GenericParser:
             author=credits.author,
             source=credits.source,
             publisher=credits.publisher,
-            published_at=iso(found.moment) if found else None,
+            published_at=iso(found.moment) if found and not found.month_only else None,
             published_at_raw=found.raw if found else None,
             summary=description[1] if description else None,
             paragraphs=paragraphs,

@@ -16,12 +16,28 @@ from citynews_scraper.extract.generic.vocab import BOILERPLATE_LINE, DEBRIS_LINE
 # The tail is cut only after this share of the body's characters.
 TAIL_CUT_AFTER = 0.5
 _SPACES = re.compile(r"\s+")
+MENU_SEPARATOR = re.compile(r"\s[|｜·•\-]\s|\s{2,}|\|")
+MIN_MENU_ITEMS = 6
+MENU_ITEM_CHARS = 8
+MENU_SHORT_SHARE = 0.8
+SENTENCE_END = re.compile(r"[。！？]")
+
+
+def is_menu(paragraph: str) -> bool:
+    """True for a navigation bar flattened into one line: many short items between
+    ``|`` / ``·`` / ``-`` separators and hardly any sentence punctuation."""
+    items = [item for item in MENU_SEPARATOR.split(paragraph) if item.strip()]
+    if len(items) < MIN_MENU_ITEMS:
+        return False
+    short = sum(1 for item in items if len(item.strip()) <= MENU_ITEM_CHARS)
+    return short >= MENU_SHORT_SHARE * len(items) and len(SENTENCE_END.findall(paragraph)) <= 1
 
 
 def is_boilerplate(paragraph: str) -> bool:
     """True when the whole paragraph is portal chrome rather than article text."""
     flat = _SPACES.sub("", paragraph.strip("|").strip())
-    return not flat or bool(DEBRIS_LINE.match(paragraph)) or bool(BOILERPLATE_LINE.match(flat))
+    return (not flat or bool(DEBRIS_LINE.match(paragraph)) or bool(BOILERPLATE_LINE.match(flat))
+            or is_menu(paragraph))
 
 
 def cut_tail(paragraphs: list[str]) -> list[str]:
@@ -39,3 +55,37 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Paragraphs without debris, the related-links tail and boilerplate lines."""
     kept = [p for p in paragraphs if not DEBRIS_LINE.match(p)]
     return [p for p in cut_tail(kept) if not is_boilerplate(p)]
+
+
+# Header lines a body extractor may keep: datelines, credits, breadcrumbs.
+HEADER_LINE = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|^(?:来源|來源|作者|记者|编辑|责任编辑|发布时间|时间|当前位置|您的位置)\s*[:：]"
+    r"|-->|>>|›|»|\s>\s"
+)
+# Only the first few paragraphs are looked at, and only short ones can be header lines.
+HEADER_PARAGRAPHS = 5
+HEADER_LINE_CHARS = 80
+
+
+FOOTER_LINE = re.compile(r"^(?:发表于|发布于|發表於|posted|最后修改|最后更新|更新于|本文发表于)", re.I)
+
+
+def drop_footer(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without trailing ``发表于 2004年12月27日 12:40 - (阅读:3727)`` lines."""
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs[end - 1]) <= HEADER_LINE_CHARS and FOOTER_LINE.match(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
+
+
+def drop_header(paragraphs: list[str], title: str | None) -> list[str]:
+    """The paragraphs without the leading title / dateline / breadcrumb lines."""
+    flat_title = _SPACES.sub("", title or "")
+    cut = 0
+    for index, paragraph in enumerate(paragraphs[:HEADER_PARAGRAPHS]):
+        if len(paragraph) > HEADER_LINE_CHARS:
+            break
+        flat = _SPACES.sub("", paragraph)
+        if (flat_title and flat == flat_title) or HEADER_LINE.search(paragraph):
+            cut = index + 1
+    return paragraphs[cut:] if cut < len(paragraphs) else paragraphs

@@ -43,7 +43,7 @@ def body_container(root: HtmlElement, paragraphs: list[str]) -> HtmlElement | No
     first = _element_with(root, paragraphs[0])
     last = _element_with(root, paragraphs[-1])
     if first is None or last is None:
-        return first or last
+        return first if first is not None else last
     ancestors = {id(a): a for a in [first, *first.iterancestors()]}
     for candidate in [last, *last.iterancestors()]:
         if id(candidate) in ancestors:

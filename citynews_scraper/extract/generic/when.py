@@ -35,21 +35,35 @@ RELATIVE = re.compile(
     rf"{dates.RELATIVE_AGO.pattern}|{dates.HALF_HOUR.pattern}|{dates.JUST_NOW.pattern}|"
     r"(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}"
 )
+MONTH_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+# A month-only date is taken only from a line this short (a dateline, not a sentence).
+MONTH_LINE = 30
+# Datelines of reports sit under the title and the issuing body, a few lines in.
+MONTH_EDGE_LINES = 6
 # Link lists (related articles, archives) carry other articles' dates.
 MAX_LINK_SHARE = 0.5
 ZONE_RANK = {"header": 3, "tail": 1, "body": 0, "outside": 0}
 # A body line this short holding a date is a header line the body extractor kept
 # (``2022.01.20 16:31``), not a sentence that mentions a date.
 SHORT_LINE = 60
+EDGE_LINES = 3
+# Relative forms (刚刚, 3天前) are dates only on short lines or after a label: in
+# sentences they are words.
+RELATIVE_LINE = 24
 
 
 @dataclass(frozen=True)
 class Found:
-    """A published date: the moment and the text shown (or the meta value)."""
+    """A published date: the moment and the text shown (or the meta value).
+
+    `month_only` dates (``2003年5月``) have no day: the moment is the 1st of the month,
+    and the record keeps only the raw text (record-v1 `published_at` is a full time).
+    """
 
     moment: datetime
     raw: str
     has_time: bool
+    month_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,12 +98,21 @@ def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool) -> list[tuple
         moment = dates.parse_absolute(_us_to_iso(match), tz)
         if moment:
             found.append((match.start(), Found(moment, match.group(0).strip(), bool(match["H"]))))
-    if relative and not found:
+    if not found:
         for match in RELATIVE.finditer(text):
+            if not (relative or _labelled(text, match.start())):
+                continue
             moment = dates.parse_relative(match.group(0), now)
             if moment:
                 found.append((match.start(), Found(moment, match.group(0).strip(), True)))
     return found
+
+
+def _bracketed(text: str, start: int, raw: str) -> bool:
+    """True for ``标题(2004/10/10 17:06)``: a listed article's date, not this page's."""
+    before = text[:start].rstrip()
+    after = text[start + len(raw):].lstrip()
+    return before.endswith(("(", "（", "[", "【")) and after.startswith((")", "）", "]", "】"))
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -104,15 +127,34 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Fo
         if line.link_share > MAX_LINK_SHARE or (zone == "outside" and "时间" not in line.text
                                                  and "发表" not in line.text and "日期" not in line.text):
             continue
-        for start, found in dates_in(line.text, tz, now, relative=zone == "header"):
+        short = len(line.text) <= SHORT_LINE
+        if zone == "body" and short and index < zones.body_start + EDGE_LINES:
+            zone = "header"  # a header line the body extractor kept
+        for start, found in dates_in(line.text, tz, now, relative=zone == "header" and len(line.text) <= RELATIVE_LINE):
             labelled = _labelled(line.text, start)
-            if zone == "body" and not (labelled or len(line.text) <= SHORT_LINE) or found.moment > now:
+            if zone == "body" and not (labelled or short) or found.moment > now:
+                continue
+            if not labelled and _bracketed(line.text, start, found.raw):
                 continue
             distance = abs(index - zones.body_start) if zone != "tail" else abs(index - zones.body_end)
             rank = (ZONE_RANK[zone] + 2 * labelled, int(found.has_time), -distance)
             if best is None or rank > best.rank:
                 best = _Candidate(found, rank)
     return best.found if best else None
+
+
+def month_only(lines: list[Line], zones: Zones, tz: tzinfo) -> Found | None:
+    """A ``2003年5月`` dateline in the header, at the body's edges or in the tail."""
+    body = range(zones.body_start, zones.body_end)
+    edges = [*body[:MONTH_EDGE_LINES], *body[-MONTH_EDGE_LINES:]]
+    order = [*range(zones.header_start, zones.body_start), *edges, *range(zones.body_end, zones.tail_end)]
+    for index in order:
+        text = lines[index].text
+        match = MONTH_ONLY.search(text) if len(text) <= MONTH_LINE else None
+        if match and 1 <= int(match["m"]) <= 12:
+            moment = datetime(int(match["y"]), int(match["m"]), 1, tzinfo=tz)
+            return Found(moment, match.group(0), False, month_only=True)
+    return None
 
 
 def from_meta(meta: dict[str, str], tz: tzinfo) -> Found | None:
@@ -139,7 +181,7 @@ def published(meta: dict[str, str], lines: list[Line], zones: Zones, tz: tzinfo,
     tagged = from_meta(meta, tz)
     if tagged and tagged.has_time:
         return tagged
-    shown = from_lines(lines, zones, tz, now)
+    shown = from_lines(lines, zones, tz, now) or (None if tagged else month_only(lines, zones, tz))
     if tagged and (not shown or shown.moment.date() != tagged.moment.date()):
         return tagged
     return shown
