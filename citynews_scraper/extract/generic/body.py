@@ -25,6 +25,9 @@ MIN_UNWRAPPED_SHARE = 0.5
 # sentence punctuation: trafilatura's answer is usually the cleaner one.
 DENSITY_OVERRULES = 3
 MIN_PUNCTUATION = 5
+# One paragraph this long on its own means the extractor lost the page's line structure.
+WALL_CHARS = 1500
+MIN_BLOCK_LINES = 5
 _CONTAINERS = ("list", "table", "quote", "div")
 
 
@@ -37,9 +40,20 @@ def extract_paragraphs(root: HtmlElement, url: str | None = None) -> list[str]:
             chosen = unwrapped
     chosen = clean.clean_paragraphs(chosen)
     block, score = density.best_block(root)
-    if block is not None and score > DENSITY_OVERRULES * max(density.punctuation(chosen), MIN_PUNCTUATION):
+    if block is None:
+        return chosen
+    if score > DENSITY_OVERRULES * max(density.punctuation(chosen), MIN_PUNCTUATION):
         return clean.clean_paragraphs(density.block_paragraphs(block))
+    if _structure_lost(chosen):
+        alternative = clean.clean_paragraphs(density.block_paragraphs(block))
+        if len(alternative) >= MIN_BLOCK_LINES and density.punctuation(alternative) >= density.punctuation(chosen) / 3:
+            return alternative
     return chosen
+
+
+def _structure_lost(paragraphs: list[str]) -> bool:
+    """True when the page came back as one or two walls of text (menus glued to the body)."""
+    return 0 < len(paragraphs) <= 2 and max(map(len, paragraphs)) > WALL_CHARS
 
 
 def _length(paragraphs: list[str]) -> int:
