@@ -74,6 +74,8 @@ def page_paragraphs(body: bytes) -> list[str]:
         tree = lxml_html.fromstring(text)
     except (ValueError, lxml_html.etree.ParserError):
         return []
+    for junk in list(tree.iter("script", "style", "noscript")):
+        junk.drop_tree()
     out = []
     for node in tree.iter("p", "li", "td", "h1", "h2", "h3", "title"):
         para = normalize_space(node.text_content())

@@ -2,8 +2,9 @@
 
 - citynews_scraper/text/data/han_freq.tsv — character frequencies (plausibility score);
 - citynews_scraper/text/data/lead_words.tsv — two-character words whose first character
-  has an ASCII-letter trail byte in GBK or Big5 (lost-lead-byte evidence: ``F年`` is 現年
-  without its lead byte only if some character ending in ``F`` forms a word with 年);
+  has an ASCII-letter trail byte in GBK or Big5 and whose second character rarely occurs
+  outside that word (lost-lead-byte evidence: in ``兵P凰`` the 凰 is bound to 鳳, whose
+  GBK trail byte is ``P``);
 - citynews_scraper/text/data/letter_words.tsv — words that start with one ASCII letter and a
   Han character (``A股``, ``T恤``): legitimate letters between Han characters.
 
@@ -32,8 +33,10 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters rarer than this (per million) are left out: the runtime treats every character
 # absent from the table as rare, so the tail adds size and no signal.
 MIN_PPM = 0.05
-# Two-character words rarer than this jieba count are left out of lead_words.tsv.
+# Two-character words rarer than this jieba count are left out of lead_words.tsv, and so
+# are words whose second character occurs mostly elsewhere (binding below MIN_BINDING).
 MIN_WORD_COUNT = 30
+MIN_BINDING = 0.3
 CONVERTERS = ("s2t", "s2tw", "s2hk")
 LETTER_WORD = re.compile(r"[A-Za-z][\u4e00-\u9fff]")
 
@@ -76,26 +79,31 @@ def has_letter_trail(ch: str) -> bool:
     return False
 
 
-def word_tables(dict_path: Path) -> tuple[dict[str, set[str]], set[str]]:
-    """(first char → second chars of frequent 2-char words with a letter trail, letter words)."""
+def word_tables(dict_path: Path, counts: Counter[str]) -> tuple[dict[str, set[str]], set[str]]:
+    """(first char → second chars of bound 2-char words with a letter trail, letter words).
+
+    `counts` are the character counts (Simplified and Traditional) of `with_traditional`.
+    """
     converters = [opencc.OpenCC(c) for c in CONVERTERS]
     pairs: dict[str, set[str]] = {}
     letters: set[str] = set()
     with dict_path.open(encoding="utf-8") as lines:
         for line in lines:
             word, freq = line.split()[:2]
+            forms = {word} | {conv.convert(word) for conv in converters}
             if LETTER_WORD.match(word):
-                letters.add(word[:2])
+                letters.update(form[:2] for form in forms)
             if int(freq) < MIN_WORD_COUNT or len(word) != 2 or len(HAN.findall(word)) != 2:
                 continue
-            for form in {word} | {conv.convert(word) for conv in converters}:
-                if has_letter_trail(form[0]):
+            for form in forms:
+                bound = int(freq) >= MIN_BINDING * counts.get(form[1], 1)
+                if bound and has_letter_trail(form[0]):
                     pairs.setdefault(form[0], set()).add(form[1])
     return pairs, letters
 
 
-def write_word_tables(dict_path: Path) -> None:
-    pairs, letters = word_tables(dict_path)
+def write_word_tables(dict_path: Path, counts: Counter[str]) -> None:
+    pairs, letters = word_tables(dict_path, counts)
     with (DATA / "lead_words.tsv").open("w", encoding="utf-8") as out:
         out.write("# first char\tsecond chars of 2-char words (tools/build_han_freq.py)\n")
         for first in sorted(pairs):
@@ -108,8 +116,8 @@ def write_word_tables(dict_path: Path) -> None:
 
 def main() -> None:
     dict_path = Path(os.path.dirname(jieba.__file__)) / "dict.txt"
-    write_word_tables(dict_path)
     counts = with_traditional(simplified_counts(dict_path))
+    write_word_tables(dict_path, counts)
     total = sum(counts.values())
     rows = [(ch, n * 1e6 / total) for ch, n in counts.most_common()]
     rows = [(ch, ppm) for ch, ppm in rows if ppm >= MIN_PPM]

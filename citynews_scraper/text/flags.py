@@ -1,15 +1,17 @@
 """Damage that cannot be undone, flagged (text left as it is): U+FFFD, 锟斤拷-style runs, and
-ASCII letters left behind by a lost GBK/Big5 lead byte (``F年`` for 現年).
+ASCII letters left behind by a lost GBK/Big5 lead byte (``兵P凰`` for ”鳳凰).
 
-A lost lead byte leaves its trail byte behind; when that byte is in 0x40–0x7A it reads as
+A lost lead byte leaves its trail byte behind; when that byte is in 0x41–0x7A it reads as
 an ASCII letter wedged into Chinese text.  Legitimate letters sit there too (``A股``,
-``T恤``, ``长征二号F遥十``), so a letter is flagged only when the evidence says a character
-is missing: some GBK or Big5 character whose trail byte is that letter forms a common
-two-character word with the next character (``現``+``年``, ``鳳``+``凰``), and the letter
-does not itself start a known letter word (``A股``).  Restoring the character is a guess;
-it is made only under the dropped-duplicate-byte signature (the preceding full-width
-character ends in the very lead byte the restored character needs) and when exactly one
-candidate forms a word (see `restore_lost_lead`).
+``C位``, ``长征二号F遥十``), so a letter is flagged only on evidence that a character is
+missing: in Traditional text (see `_traditional_context`), the letter does not start a
+known letter word, and some GBK or Big5 character whose trail byte is that letter forms a
+*bound* word with the next character (凰 occurs almost only in 鳳凰, and 鳳 is F8 50 =
+``P``).  A letter that carried a pinyin annotation (``F(xiàn)年``) is flagged by the
+caller: mirrors annotate Han characters only.  Restoring the character is a guess; it is
+made only under the dropped-duplicate-byte signature (the preceding full-width character
+ends in the very lead byte the restored character needs) and when exactly one candidate
+forms a word (see `restore_lost_lead`).
 """
 
 from __future__ import annotations
@@ -92,9 +94,9 @@ def _is_lost_lead(text: str, pos: int) -> bool:
 def lost_lead_positions(text: str) -> list[int]:
     """Indexes of letters that stand where a Han character lost its lead byte.
 
-    >>> text = "凝聚的是民心,F年54歲的秦靜；做空A股市場"
+    >>> text = "黨員成為貼心人!兵P凰池社區黨委書記；做空A股市場"
     >>> [text[i] for i in lost_lead_positions(text)]
-    ['F']
+    ['P']
     """
     if text.isascii():
         return []
@@ -107,13 +109,13 @@ def restore_lost_lead(text: str, pos: int) -> str | None:
     Certain means: the character before is full-width punctuation whose last byte (in the
     codec of the candidate) IS the missing lead byte — the signature of a dropped
     duplicate byte — and exactly one candidate forms a word with the next character.
-    >>> restore_lost_lead("民心，F年", 3)
-    '現'
-    >>> restore_lost_lead("民心,F年", 3) is None
+    >>> restore_lost_lead("推動“l展", 3)  # “ is A1 B0 in GBK, 發 is B0 6C
+    '發'
+    >>> restore_lost_lead("推動,l展", 3) is None
     True
     """
-    before = text[pos - 1]
-    if before not in CJK_PUNCT:
+    before = text[pos - 1] if pos else ""
+    if before not in CJK_PUNCT or pos + 1 >= len(text):
         return None
     words = _words_with(text[pos], text[pos + 1])
     if len(words) != 1:

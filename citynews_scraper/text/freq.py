@@ -22,7 +22,16 @@ CJK_PUNCT = frozenset("，。、“”‘’：；！？（）《》〈〉【】
 UNKNOWN_HAN = -2.0
 PUNCT_COST = 2.0
 ASCII_COST = 1.0
+# Symbols, full-width forms, kana and Hangul occur in clean Chinese pages (℃, ～, ►, の);
+# Latin-1 letters, C1 controls, Latin Extended, Greek, Cyrillic, bopomofo and private-use
+# characters in Chinese text are the typical debris of a wrong codec.
+SYMBOL_COST = 0.0
 OTHER_COST = -3.0
+_SYMBOLS = re.compile(
+    "[\u2000-\u2bff\u3000-\u303f\u3040-\u30ff\u3200-\u33ff\uac00-\ud7af\ufe30-\ufe4f\uff01-\uffee]"
+)
+# Han characters below this frequency (parts per million) count as rare.
+RARE_PPM = 3.0
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +57,23 @@ def char_cost(ch: str) -> float:
         return ASCII_COST
     if ch in CJK_PUNCT:
         return PUNCT_COST
-    return UNKNOWN_HAN if HAN.match(ch) else OTHER_COST
+    if HAN.match(ch):
+        return UNKNOWN_HAN
+    return SYMBOL_COST if _SYMBOLS.match(ch) else OTHER_COST
+
+
+def rare_han_share(text: str) -> float:
+    """Share of the Han characters of `text` rarer than `RARE_PPM` (0 when there are none).
+
+    >>> rare_han_share("鐢ㄦ埛"), rare_han_share("用户")
+    (0.5, 0.0)
+    """
+    han = HAN.findall(text)
+    if not han:
+        return 0.0
+    floor = math.log10(RARE_PPM)
+    rare = sum(1 for ch in han if table().get(ch, -math.inf) < floor)
+    return rare / len(han)
 
 
 def plausibility(text: str) -> float:

@@ -22,12 +22,23 @@ from difflib import SequenceMatcher
 
 import ftfy
 
-from citynews_scraper.text.freq import plausibility
+from citynews_scraper.text.freq import plausibility, rare_han_share
 
 # A candidate must beat the text as it is by this much (log10 units: ~10× more frequent
 # characters on average) and read as ordinary Chinese on its own.
 MARGIN = 1.0
-MIN_CANDIDATE = 1.5
+MIN_CANDIDATE = 1.0
+# Han-to-Han reinterpretations (UTF-8 read as GBK, Big5↔GBK) start from real characters:
+# the run must carry rare Han characters, the signature of double-byte mojibake (Japanese,
+# clean Traditional text and box drawing carry none or few).
+MIN_RARE_SHARE = 0.25
+# Big5↔GBK swaps map common characters onto common characters more often than the other
+# repairs, so they need longer runs and a wider margin, and never repair short runs.
+SWAP_MIN_CHARS = 4
+# GBK shown as Latin-1: a run of one pair (Ç©, Ã¼) is ordinary in European text; two
+# pairs or more decide alone.
+GBK_MIN_BYTES = 4
+SWAP_MARGIN = 1.5
 # Short runs (one character) carry too little evidence alone; they are repaired only in a
 # string where a long run of the same class was repaired, and must then be common.
 MIN_RUN_CHARS = 2
@@ -82,9 +93,32 @@ def _strict(encode: str, decode: str) -> Decoder:
 
 def _gbk_from_latin(run: str) -> str | None:
     try:
-        return _latin_bytes(run).decode("gb18030")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        raw = _latin_bytes(run)
+    except UnicodeEncodeError:
         return None
+    if max(raw) >= 0xE0 and _is_utf8(raw):
+        return None  # UTF-8 Chinese read as Latin-1: ftfy's case, not ours
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _han_mojibake(undo: Decoder) -> Decoder:
+    """`undo`, applied only to runs whose Han characters are rare enough to be mojibake."""
+
+    def guarded(run: str) -> str | None:
+        return undo(run) if rare_han_share(run) >= MIN_RARE_SHARE else None
+
+    return guarded
 
 
 def _utf8_from_gbk(run: str) -> str | None:
@@ -101,11 +135,11 @@ def _utf8_from_gbk(run: str) -> str | None:
         return None
 
 
-def _better(run: str, candidate: str | None, floor: float) -> bool:
-    if not candidate or candidate == run or "\ufffd" in candidate.replace("\ufffd", "", run.count("\ufffd")):
+def _better(run: str, candidate: str | None, floor: float, margin: float = MARGIN) -> bool:
+    if not candidate or candidate == run or candidate.count("\ufffd") > run.count("\ufffd"):
         return False
     score = plausibility(candidate)
-    return score >= floor and score >= plausibility(run) + MARGIN
+    return score >= floor and score >= plausibility(run) + margin
 
 
 def _split_fallback(undo: Decoder) -> Decoder:
@@ -127,24 +161,27 @@ def _or_same(piece: str, undo: Decoder) -> str:
     return candidate if _better(piece, candidate, MIN_CANDIDATE) else piece
 
 
-def repair_runs(text: str, runs: re.Pattern[str], undo: Decoder) -> tuple[str, int]:
+def repair_runs(
+    text: str, runs: re.Pattern[str], undo: Decoder, *,
+    min_chars: int = MIN_RUN_CHARS, margin: float = MARGIN, short_runs: bool = True,
+) -> tuple[str, int]:
     """Replace each run of `runs` by `undo(run)` when that is clearly better; count repairs.
 
-    Long runs are decided on their own; one-character runs only once a long run of the
-    same string was repaired (the string is then known to be damaged this way).
+    Runs of `min_chars` or more are decided on their own; shorter runs only once a long
+    run of the same string was repaired (the string is then known to be damaged this way).
     """
     matches = [m for m in runs.finditer(text)]
     if not matches:
         return text, 0
     fixes: dict[int, str] = {}
     for m in matches:
-        if _run_chars(m.group(0)) >= MIN_RUN_CHARS:
+        if _run_chars(m.group(0)) >= min_chars:
             candidate = undo(m.group(0))
-            if _better(m.group(0), candidate, MIN_CANDIDATE):
+            if _better(m.group(0), candidate, MIN_CANDIDATE, margin):
                 fixes[m.start()] = candidate  # type: ignore[assignment]
-    if fixes:
+    if fixes and short_runs:
         for m in matches:
-            if m.start() not in fixes and _run_chars(m.group(0)) < MIN_RUN_CHARS:
+            if m.start() not in fixes and _run_chars(m.group(0)) < min_chars:
                 candidate = undo(m.group(0))
                 if _better(m.group(0), candidate, MIN_SHORT_CANDIDATE):
                     fixes[m.start()] = candidate  # type: ignore[assignment]
@@ -173,7 +210,7 @@ def gbk_as_latin1(text: str) -> tuple[str, int]:
     """
     if text.isascii():
         return text, 0
-    return repair_runs(text, _LATIN_PAIRS, _gbk_from_latin)
+    return repair_runs(text, _LATIN_PAIRS, _gbk_from_latin, min_chars=GBK_MIN_BYTES)
 
 
 def utf8_as_gbk(text: str) -> tuple[str, int]:
@@ -191,12 +228,29 @@ def utf8_as_gbk(text: str) -> tuple[str, int]:
 
 def big5_as_gbk(text: str) -> tuple[str, int]:
     """Repair Big5 bytes shown as GBK characters (Traditional text read as GBK)."""
-    return repair_runs(text, _NON_ASCII_RUN, _strict("gbk", "big5hkscs")) if not text.isascii() else (text, 0)
+    return _swap(text, "gbk", "big5hkscs")
 
 
 def gbk_as_big5(text: str) -> tuple[str, int]:
     """Repair GBK bytes shown as Big5 characters (Simplified text read as Big5)."""
-    return repair_runs(text, _NON_ASCII_RUN, _strict("big5hkscs", "gb18030")) if not text.isascii() else (text, 0)
+    return _swap(text, "big5hkscs", "gb18030")
+
+
+def _swap(text: str, shown_as: str, really: str) -> tuple[str, int]:
+    """All-or-nothing over the string: a wrong double-byte charset damages a whole page,
+    so every non-ASCII run must round-trip and the string as a whole must gain."""
+    runs = _NON_ASCII_RUN.findall(text)
+    shown = "".join(runs)
+    if len(shown) < SWAP_MIN_CHARS or rare_han_share(shown) < MIN_RARE_SHARE:
+        return text, 0
+    undo = _strict(shown_as, really)
+    fixed = [undo(run) for run in runs]
+    if any(run is None for run in fixed):
+        return text, 0
+    if not _better(shown, "".join(fixed), MIN_CANDIDATE, SWAP_MARGIN):  # type: ignore[arg-type]
+        return text, 0
+    replacements = iter(fixed)
+    return _NON_ASCII_RUN.sub(lambda _: next(replacements), text), len(runs)
 
 
 def _changed_spans(old: str, new: str) -> list[str]:
@@ -204,15 +258,16 @@ def _changed_spans(old: str, new: str) -> list[str]:
     return [new[j1:j2] for tag, _, _, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
-def _ftfy_span_ok(span: str) -> bool:
-    # ftfy's partial fixes may yield Latin Extended-B / IPA letters out of GBK mojibake
-    # (Æ¼ → Ƽ); real UTF-8 repairs give ordinary text.
-    return not any("\u0180" <= ch <= "\u02ff" or "\x80" <= ch <= "\x9f" for ch in span)
+# What ftfy's partial fixes may produce: ASCII, Latin-1 letters, general punctuation,
+# CJK and full-width forms.  Anything else (Ƽ, ѕ) is GBK mojibake that ftfy misread.
+_ORDINARY = re.compile("[\x00-\x7f\u00a0-\u00ff\u2000-\u206f\u20ac\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]*")
 
 
-def utf8_as_latin(text: str) -> tuple[str, str, int]:
+def utf8_as_latin(text: str, partial: bool = True) -> tuple[str, str, int]:
     """Repair UTF-8 shown as Latin-1 or cp1252 with ftfy; (text, repair name, spans changed).
 
+    With `partial` False only a whole-string repair is accepted (ftfy re-decoding all of
+    `text`); otherwise also ftfy's fixes of parts, when they yield ordinary characters.
     >>> utf8_as_latin("ç\\x94¨æ\\x88·ï¼\\x8cå¾\\x88å¥½")
     ('用户，很好', 'utf8_as_latin1', 1)
     """
@@ -221,15 +276,15 @@ def utf8_as_latin(text: str) -> tuple[str, str, int]:
     fixed, steps = ftfy.fix_encoding_and_explain(text, _FTFY)
     if fixed == text or not steps:
         return text, "", 0
-    spans = _changed_spans(text, fixed)
     name = ""
     for action, what in steps:
         if action == "encode":
             name = _FTFY_CLASSES.get(what, "utf8_as_cp1252")
-        elif action == "apply" and what not in _FTFY_SAFE_STEPS:
+        elif action == "apply" and (what not in _FTFY_SAFE_STEPS or not partial):
             return text, "", 0
+    spans = _changed_spans(text, fixed)
     if not name:
-        if not all(_ftfy_span_ok(span) for span in spans):
+        if not partial or not all(_ORDINARY.fullmatch(span) for span in spans):
             return text, "", 0
         name = "utf8_as_cp1252"
     return fixed, name, len(spans)

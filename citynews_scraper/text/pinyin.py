@@ -53,15 +53,32 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     >>> strip_pinyin("萍乡(Píngxiāng)（凤凰街 供图）(Pingxiang)")
     ('萍乡(Píngxiāng)（凤凰街 供图）(Pingxiang)', 0)
     """
+    stripped, count, _ = strip_pinyin_hosts(text)
+    return stripped, count
+
+
+def strip_pinyin_hosts(text: str) -> tuple[str, int, list[int]]:
+    """Like `strip_pinyin`, plus the indexes (in the result) of ASCII characters that carried
+    an annotation: mirrors annotate Han characters only, so such a character is what is left
+    of a Han character that lost its lead byte.
+
+    >>> strip_pinyin_hosts("民心,F(xiàn)年")
+    ('民心,F年', 1, [3])
+    """
     if "(" not in text and "（" not in text:
-        return text, 0
-    count = 0
-
-    def drop(match: re.Match[str]) -> str:
-        nonlocal count
+        return text, 0, []
+    out: list[str] = []
+    hosts: list[int] = []
+    count, last, length = 0, 0, 0
+    for match in _ANNOTATION.finditer(text):
         if not (is_toned_syllable(match["syl"]) and _brackets_match(match["open"], match["close"])):
-            return match.group(0)
+            continue
+        kept = text[last : match.end("host")]
+        out.append(kept)
+        length += len(kept)
+        if match["host"].isascii():
+            hosts.append(length - 1)
         count += 1
-        return match["host"]
-
-    return _ANNOTATION.sub(drop, text), count
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), count, hosts

@@ -29,7 +29,7 @@ from citynews_scraper.text import freq, mojibake
 from citynews_scraper.text.entities import unescape_entities
 from citynews_scraper.text.flags import count_lossy, lost_lead_positions, restore_lost_lead
 from citynews_scraper.text.normalize import normalize_space
-from citynews_scraper.text.pinyin import strip_pinyin
+from citynews_scraper.text.pinyin import strip_pinyin_hosts
 
 # A page that had this many annotations removed was served by a pinyin-injecting mirror.
 MIRROR_PINYIN_MIN = 5
@@ -93,6 +93,10 @@ def looks_damaged(text: str) -> bool:
 
 
 def _repair_mojibake(text: str, log: RepairLog) -> str:
+    # ftfy on the whole string first (GBK shown as Latin-1 is never valid UTF-8 as a whole),
+    # then GBK runs, then ftfy's partial fixes on what is left.
+    text, name, n = mojibake.utf8_as_latin(text, partial=False)
+    log.repaired(name, n)
     text, n = mojibake.gbk_as_latin1(text)
     log.repaired("gbk_as_latin1", n)
     text, name, n = mojibake.utf8_as_latin(text)
@@ -108,8 +112,12 @@ def _repair_mojibake(text: str, log: RepairLog) -> str:
     return text
 
 
-def _lost_lead_bytes(text: str, log: RepairLog) -> str:
-    positions = lost_lead_positions(text)
+def _lost_lead_bytes(text: str, log: RepairLog, annotated: list[int]) -> str:
+    """Flag (or, when certain, restore) letters left by lost lead bytes.
+
+    `annotated` are letters that carried a pinyin annotation: evidence enough on its own.
+    """
+    positions = sorted(set(lost_lead_positions(text)) | set(annotated))
     for pos in reversed(positions):
         restored = restore_lost_lead(text, pos)
         if restored:
@@ -129,9 +137,9 @@ def clean_text(text: str, log: RepairLog) -> str:
         text = _repair_mojibake(text, log)
         log.flag("replacement_chars", text.count("\ufffd"))
         log.flag("mojibake_lossy", count_lossy(text))
-        text, n = strip_pinyin(text)
+        text, n, annotated = strip_pinyin_hosts(text)
         log.repaired("pinyin_annotations", n)
-        text = _lost_lead_bytes(text, log)
+        text = _lost_lead_bytes(text, log, annotated)
     return normalize_space(text)
 
 

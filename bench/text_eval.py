@@ -1,0 +1,282 @@
+"""Text-layer evaluation over ../shared/corpora (skips when the corpora are absent).
+
+1. decoding: every page of cwced-zh (truth: manifest.tsv), the GNE pages (UTF-8 whatever
+   they declare), the NetEase GBK pages and the other Chinese fixtures decode with the true
+   codec, and with no U+FFFD where the bytes are valid in it;
+2. clean paragraphs: `clean_text` must change none (beyond whitespace normalisation) and
+   should flag none; run on the paragraphs as they are and on their Traditional form;
+3. generated damage: real clean paragraphs corrupted through each codec path; per class,
+   the share that `clean_text` restores exactly and counts under the right name;
+4. time: `clean_text` over every paragraph field vs decode + lxml parse of the same pages,
+   and the share `clean_text` takes of `extract_article` on the Discuz! fixtures.
+
+Usage: python bench/text_eval.py [--cases 2000] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252 for the generators)
+import opencc
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import text_corpora as corpora  # noqa: E402
+
+from citynews_scraper.text import RepairLog, clean_text, decode, normalize_space  # noqa: E402
+from citynews_scraper.text.freq import HAN  # noqa: E402
+
+SEED = 20261128
+# Pinyin the seed mirror injected (character → syllable), for the pinyin generator.
+SEED_PINYIN = {
+    "鄉": "xiāng", "網": "wǎng", "內": "nèi", "區": "qū", "數": "shù", "發": "fā", "關": "guān",
+    "業": "yè", "進": "jìn", "環": "huán", "優": "yōu", "現": "xiàn", "經": "jīng", "設": "shè",
+    "礎": "chǔ", "標": "biāo", "準": "zhǔn", "質": "zhì", "機": "jī", "責": "zé", "節": "jié",
+    "規": "guī", "統": "tǒng", "續": "xù", "產": "chǎn", "護": "hù", "領": "lǐng", "導": "dǎo",
+    "負": "fù", "衛": "wèi", "務": "wù", "學": "xué", "達": "dá", "構": "gòu", "養": "yǎng",
+    "擔": "dān", "調": "diào",
+}
+ENTITIES = {"“": "&ldquo;", "”": "&rdquo;", "—": "&mdash;", "·": "&middot;", "&": "&amp;", "…": "&hellip;"}
+
+
+# --- 1. decoding ------------------------------------------------------------------------
+def decode_report() -> dict[str, object]:
+    sets = {
+        "cwced-zh": corpora.cwced_pages(), "gne": corpora.gne_pages(),
+        "netease-gbk": corpora.netease_pages(), "other-zh": corpora.other_zh_pages(),
+    }
+    report: dict[str, object] = {}
+    for name, pages in sets.items():
+        total = right = clean = valid = 0
+        wrong: list[str] = []
+        for page_id, body, truth in pages:
+            total += 1
+            decoded = decode(body)
+            if decoded.encoding == truth:
+                right += 1
+            else:
+                wrong.append(f"{page_id}: {decoded.encoding} ({decoded.source}) ≠ {truth}")
+            if _valid(body, truth):
+                valid += 1
+                clean += decoded.replacements == body.decode(truth).count("\ufffd")
+        report[name] = {"pages": total, "right_codec": right, "strictly_valid": valid,
+                        "valid_without_new_fffd": clean, "wrong": wrong}
+    return report
+
+
+def _valid(body: bytes, codec: str) -> bool:
+    try:
+        body.decode(codec)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+# --- 2. clean paragraphs ------------------------------------------------------------------
+def clean_report(paragraphs: list[str]) -> dict[str, object]:
+    t2 = opencc.OpenCC("s2t")
+    chinese = [p for p in paragraphs if HAN.search(p)]
+    report: dict[str, object] = {}
+    for label, paras in (("as_is", paragraphs), ("traditional", [t2.convert(p) for p in chinese])):
+        changed, flagged, examples = 0, Counter(), []
+        for para in paras:
+            log = RepairLog()
+            out = clean_text(para, log)
+            if out != normalize_space(para):
+                changed += 1
+                if len(examples) < 10:
+                    examples.append({"in": para[:120], "out": out[:120], "repairs": log.repairs_list()})
+            flagged.update(log.flags)
+        report[label] = {"paragraphs": len(paras), "chinese": sum(1 for p in paras if HAN.search(p)),
+                         "changed": changed, "flags": dict(flagged), "examples": examples}
+    return report
+
+
+# --- 3. generated damage ------------------------------------------------------------------
+def _codec_path(encode: str, decode_as: str) -> Callable[[str], str | None]:
+    def corrupt(text: str) -> str | None:
+        try:
+            return text.encode(encode).decode(decode_as)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return None
+
+    return corrupt
+
+
+def _traditional(corrupt: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    t2 = opencc.OpenCC("s2t")
+    return lambda text: corrupt(t2.convert(text))
+
+
+def _entities(text: str) -> str | None:
+    if not any(ch in text for ch in ENTITIES):
+        return None
+    escaped = "".join(ENTITIES.get(ch, ch) for ch in text)
+    return escaped.replace("&", "&amp;", 1) if "&amp;" not in escaped else escaped
+
+
+def _pinyin(text: str) -> str | None:
+    rng = random.Random(text)
+    out, added = [], 0
+    for ch in opencc.OpenCC("s2t").convert(text):
+        out.append(ch)
+        if ch in SEED_PINYIN:
+            out.append(rng.choice(["({})", "({} )", "（{}）"]).format(SEED_PINYIN[ch]))
+            added += 1
+    return "".join(out) if added else None
+
+
+# class → (corruption, how the expected clean text is derived from the paragraph)
+GENERATORS: dict[str, tuple[Callable[[str], str | None], Callable[[str], str]]] = {
+    "gbk_as_latin1": (_codec_path("gbk", "latin-1"), lambda p: p),
+    "gbk_as_latin1(cp1252)": (_codec_path("gbk", "sloppy-windows-1252"), lambda p: p),
+    "utf8_as_latin1": (_codec_path("utf-8", "latin-1"), lambda p: p),
+    "utf8_as_cp1252": (_codec_path("utf-8", "sloppy-windows-1252"), lambda p: p),
+    "utf8_as_gbk": (_codec_path("utf-8", "gbk"), lambda p: p),
+    "big5_as_gbk": (_traditional(_codec_path("big5hkscs", "gbk")), lambda p: opencc.OpenCC("s2t").convert(p)),
+    "gbk_as_big5": (_codec_path("gbk", "big5hkscs"), lambda p: p),
+    "html_entities": (_entities, lambda p: p),
+    "pinyin_annotations": (_pinyin, lambda p: opencc.OpenCC("s2t").convert(p)),
+}
+
+
+def generated_report(paragraphs: list[str], cases: int) -> dict[str, object]:
+    chinese = [p for p in paragraphs if len(HAN.findall(p)) >= 4]
+    rng = random.Random(SEED)
+    rng.shuffle(chinese)
+    report: dict[str, object] = {}
+    for name, (corrupt, expected_of) in GENERATORS.items():
+        repair = name.split("(")[0]
+        total = right = 0
+        misses: list[dict[str, str]] = []
+        for para in chinese:
+            if total >= cases:
+                break
+            damaged = corrupt(para)
+            if damaged is None or damaged == para:
+                continue
+            total += 1
+            log = RepairLog()
+            out = clean_text(damaged, log)
+            if out == normalize_space(expected_of(para)) and log.repairs.get(repair):
+                right += 1
+            elif len(misses) < 5:
+                misses.append({"expected": para[:80], "got": out[:80], "repairs": ",".join(log.repairs_list())})
+        report[name] = {"cases": total, "right": right, "accuracy": round(right / total, 4) if total else None,
+                        "misses": misses}
+    return report
+
+
+# --- 4. time ------------------------------------------------------------------------------
+def _page_fields(body: bytes) -> tuple[str, list[str]]:
+    text = decode(body).text
+    tree = lxml_html.fromstring(text)
+    return text, [node.text_content() for node in tree.iter("p", "h1", "title", "li")]
+
+
+def time_report(pages: list[bytes]) -> dict[str, object]:
+    parse_times, clean_times = [], []
+    for body in pages:
+        start = time.perf_counter()
+        _, fields = _page_fields(body)
+        parse_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        log = RepairLog()
+        for field in fields:
+            clean_text(field, log)
+        clean_times.append(time.perf_counter() - start)
+    parse, clean = sum(parse_times), sum(clean_times)
+    report: dict[str, object] = {
+        "pages": len(pages), "decode_parse_ms_per_page": round(1000 * parse / len(pages), 3),
+        "clean_text_ms_per_page": round(1000 * clean / len(pages), 3),
+        "clean_over_parse": round(clean / parse, 3),
+    }
+    report.update(_extract_share())
+    return report
+
+
+def _extract_share() -> dict[str, object]:
+    """Share of `extract_article` time spent in the text layer's `clean_text`, fixtures/discuz."""
+    try:
+        import extract_speed  # the lead's benchmark: its page loader
+
+        from citynews_scraper.extract import article
+    except ImportError:
+        return {}
+    pages = extract_speed.load_pages()
+    if not pages:
+        return {}
+    real = article.clean_text
+
+    def run() -> float:
+        start = time.perf_counter()
+        for url, body, headers in pages:
+            extract_speed.ours(url, body, headers)
+        return time.perf_counter() - start
+
+    with_text = statistics.median(run() for _ in range(7))
+    article.clean_text = lambda text, log: normalize_space(text)  # type: ignore[assignment]
+    try:
+        without = statistics.median(run() for _ in range(7))
+    finally:
+        article.clean_text = real  # type: ignore[assignment]
+    return {"extract_pages": len(pages), "extract_ms_per_page": round(1000 * with_text / len(pages), 3),
+            "extract_ms_per_page_without_repairs": round(1000 * without / len(pages), 3),
+            "text_layer_added": round(with_text / without - 1, 3)}
+
+
+def _all_pages() -> Iterator[bytes]:
+    for source in (corpora.cwced_pages(), corpora.gne_pages(), corpora.netease_pages(), corpora.other_zh_pages()):
+        for _, body, _ in source:
+            yield body
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=2000, help="generated cases per class")
+    parser.add_argument("--json", type=Path, help="also write the full report here")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["decode", "clean", "generated", "time"])
+    args = parser.parse_args()
+    if not corpora.available():
+        print(f"skipped: {corpora.CORPORA} not found")
+        return 0
+    paragraphs = corpora.clean_paragraphs()
+    report: dict[str, object] = {}
+    if "decode" not in args.skip:
+        report["decode"] = decode_report()
+    if "clean" not in args.skip:
+        report["clean"] = clean_report(paragraphs)
+    if "generated" not in args.skip:
+        report["generated"] = generated_report(paragraphs, args.cases)
+    if "time" not in args.skip:
+        report["time"] = time_report(list(_all_pages()))
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
+    print(json.dumps(_summary(report), ensure_ascii=False, indent=1))
+    return 0
+
+
+def _summary(report: dict[str, object]) -> dict[str, object]:
+    """The report without the long example lists."""
+    def strip(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in ("examples", "misses") or v}
+        return value
+
+    return strip(report)  # type: ignore[return-value]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
