@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/generic_eval.py                 # cwced-zh + held-out + English
-    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | aeb)
+    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | gne-silver | aeb)
     .venv/bin/python bench/generic_eval.py --markdown      # print the tables as Markdown for docs
 
 Reads ``../shared/corpora`` (relative to the repository root); a corpus that is absent is
@@ -121,7 +121,21 @@ def load_heldout() -> Iterator[Sample]:
     yield from _readability(base / "readability")
     yield from _newspaper(base / "newspaper4k")
     yield from _trafilatura_zh(base / "trafilatura")
-    yield from _gne_silver(base / "gne")
+
+
+def load_gne_silver() -> Iterator[Sample]:
+    """GNE's test pages scored against GNE's OWN output (silver; biased towards GNE)."""
+    yield from _gne_silver(CORPORA / "zh-fixtures" / "gne")
+
+
+def _iso_label(value: str | None) -> str | None:
+    """An ISO timestamp label as ``Y-m-d H:M``, or ``Y-m-d`` when it has no time of day
+    (snapshots write midnight for a date without a time)."""
+    if not value:
+        return None
+    day, _, clock = value.replace("T", " ").partition(" ")
+    clock = clock[:5]
+    return f"{day} {clock}" if clock and clock != "00:00" else day
 
 
 def _readability(base: Path) -> Iterator[Sample]:
@@ -132,8 +146,9 @@ def _readability(base: Path) -> Iterator[Sample]:
             "readability (gold)", folder.name, (folder / "source.html").read_bytes(),
             headers={"Content-Type": "text/html; charset=utf-8"},
             text=_html_text((folder / "expected.html").read_text("utf-8")),
-            title=meta.get("title"), author=meta.get("byline") or "",
-            date=published[:16].replace("T", " ") if published else None,
+            # A null byline is Readability not finding one, not "no author": unscored.
+            title=meta.get("title"), author=meta.get("byline") or None,
+            date=_iso_label(published),
         )
 
 
@@ -147,8 +162,8 @@ def _newspaper(base: Path) -> Iterator[Sample]:
             url=meta.get("url", "http://example.invalid/"),
             text=(base / "txt" / f"{page.stem}.txt").read_text("utf-8"),
             title=meta.get("title"),
-            author=" ".join(meta.get("authors", [])) if meta else None,
-            date=published[:16].replace("T", " ") if published else None,
+            author=" ".join(meta.get("authors", [])) or None,
+            date=_iso_label(published),
         )
 
 
@@ -440,7 +455,9 @@ def table(title: str, results: dict[str, Scores], english: bool, markdown: bool)
 
 CORPUS_LOADERS: dict[str, tuple[str, Callable[[], Iterator[Sample]], Path, bool]] = {
     "cwced": ("cwced-zh (tuning set)", load_cwced, CORPORA / "cwced-zh", False),
-    "heldout": ("zh-fixtures (held out)", load_heldout, CORPORA / "zh-fixtures", False),
+    "heldout": ("zh-fixtures gold (held out)", load_heldout, CORPORA / "zh-fixtures", False),
+    "gne-silver": ("zh-fixtures/gne vs GNE's own output (held out, silver)", load_gne_silver,
+                   CORPORA / "zh-fixtures", False),
     "aeb": ("aeb-scrapinghub (English)", load_aeb, CORPORA / "aeb-scrapinghub", True),
 }
 
