@@ -24,7 +24,7 @@ class ArticleParser(Protocol):
 
 def registry() -> dict[str, ArticleParser]:
     """Every known parser by name, most specific first."""
-    from citynews_scraper.extract.cms import dedecms, discuz, empirecms, phpcms, wordpress
+    from citynews_scraper.extract.cms import dedecms, discuz, empirecms, generic, phpcms, wordpress
 
     return {
         "discuz_x": discuz.PARSER,
@@ -32,6 +32,7 @@ def registry() -> dict[str, ArticleParser]:
         "phpcms": phpcms.PARSER,
         "empirecms": empirecms.PARSER,
         "wordpress": wordpress.PARSER,
+        "generic": generic.PARSER,  # scores low on any page with text: the fallback
     }
 
 
