@@ -145,7 +145,7 @@ GENERATORS: dict[str, tuple[Callable[[str], str | None], Callable[[str], str]]] 
     "utf8_as_latin1": (_codec_path("utf-8", "latin-1"), lambda p: p),
     "utf8_as_cp1252": (_codec_path("utf-8", "sloppy-windows-1252"), lambda p: p),
     "utf8_as_gbk": (_codec_path("utf-8", "gbk"), lambda p: p),
-    "big5_as_gbk": (_traditional(_codec_path("big5hkscs", "gbk")), lambda p: opencc.OpenCC("s2t").convert(p)),
+    "big5_as_gbk": (_traditional(_codec_path("big5hkscs", "gb18030")), lambda p: opencc.OpenCC("s2t").convert(p)),
     "gbk_as_big5": (_codec_path("gbk", "big5hkscs"), lambda p: p),
     "html_entities": (_entities, lambda p: p),
     "pinyin_annotations": (_pinyin, lambda p: opencc.OpenCC("s2t").convert(p)),

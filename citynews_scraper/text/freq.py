@@ -63,17 +63,23 @@ def char_cost(ch: str) -> float:
 
 
 def rare_han_share(text: str) -> float:
-    """Share of the Han characters of `text` rarer than `RARE_PPM` (0 when there are none).
+    """Share of rare characters among the Han and debris characters of `text`.
 
-    >>> rare_han_share("鐢ㄦ埛"), rare_han_share("用户")
-    (0.5, 0.0)
+    Rare: Han characters below `RARE_PPM` and debris (`OTHER_COST`: Latin-1 letters,
+    bopomofo, private use…); ASCII, punctuation, symbols and kana are not counted.
+    >>> rare_han_share("鐢ㄦ埛"), rare_han_share("用户"), rare_han_share("A-1")
+    (0.6666666666666666, 0.0, 0.0)
     """
-    han = HAN.findall(text)
-    if not han:
-        return 0.0
     floor = math.log10(RARE_PPM)
-    rare = sum(1 for ch in han if table().get(ch, -math.inf) < floor)
-    return rare / len(han)
+    counted = rare = 0
+    for ch in text:
+        if ch.isascii():
+            continue
+        cost = char_cost(ch)
+        if HAN.match(ch) or cost == OTHER_COST:
+            counted += 1
+            rare += cost < floor
+    return rare / counted if counted else 0.0
 
 
 def plausibility(text: str) -> float:

@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 import ftfy
 
-from citynews_scraper.text.freq import plausibility, rare_han_share
+from citynews_scraper.text.freq import HAN, plausibility, rare_han_share
 
 # A candidate must beat the text as it is by this much (log10 units: ~10× more frequent
 # characters on average) and read as ordinary Chinese on its own.
@@ -34,15 +34,27 @@ MIN_CANDIDATE = 1.0
 MIN_RARE_SHARE = 0.25
 # Big5↔GBK swaps map common characters onto common characters more often than the other
 # repairs, so they need longer runs and a wider margin, and never repair short runs.
-SWAP_MIN_CHARS = 4
+SWAP_MIN_CHARS = 3
+# UTF-8 read as GBK: that the re-encoded bytes form valid multi-byte UTF-8 is strong
+# evidence already (clean GBK text almost never does), so a smaller margin suffices.
+UTF8_MARGIN = 0.5
+UTF8_FLOOR = 0.0
+# In a string already known to be UTF-8 read as GBK, a one-character run whose bytes are
+# valid UTF-8 is repaired even when the mojibake happens to be a common character
+# (· is C2 B7 in UTF-8, 路 in GBK).
+UTF8_SECOND_MARGIN = -1.0
 # GBK shown as Latin-1: a run of one pair (Ç©, Ã¼) is ordinary in European text; two
 # pairs or more decide alone.
 GBK_MIN_BYTES = 4
 SWAP_MARGIN = 1.5
-# Short runs (one character) carry too little evidence alone; they are repaired only in a
-# string where a long run of the same class was repaired, and must then be common.
+SWAP_HAN_SHARE = 0.5
+_HAN_OR_PRIVATE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
+# Short runs (one character) carry too little evidence alone; they, and long runs that
+# missed MIN_CANDIDATE, are repaired only in a string where a long run of the same class
+# was repaired (the string is then known to be damaged this way), and then only need to
+# beat the text as it is by MARGIN and be made of known characters.
 MIN_RUN_CHARS = 2
-MIN_SHORT_CANDIDATE = 2.0
+MIN_SHORT_CANDIDATE = -1.5
 
 # --- byte views ---------------------------------------------------------------------
 # Latin-1 and cp1252 view of bytes 0x80–0xFF: the character a browser shows for each byte.
@@ -162,8 +174,9 @@ def _or_same(piece: str, undo: Decoder) -> str:
 
 
 def repair_runs(
-    text: str, runs: re.Pattern[str], undo: Decoder, *,
-    min_chars: int = MIN_RUN_CHARS, margin: float = MARGIN, short_runs: bool = True,
+    text: str, runs: re.Pattern[str], undo: Decoder, *, min_chars: int = MIN_RUN_CHARS,
+    margin: float = MARGIN, floor: float = MIN_CANDIDATE, short_runs: bool = True,
+    second_margin: float = 0.0,
 ) -> tuple[str, int]:
     """Replace each run of `runs` by `undo(run)` when that is clearly better; count repairs.
 
@@ -177,13 +190,13 @@ def repair_runs(
     for m in matches:
         if _run_chars(m.group(0)) >= min_chars:
             candidate = undo(m.group(0))
-            if _better(m.group(0), candidate, MIN_CANDIDATE, margin):
+            if _better(m.group(0), candidate, floor, margin):
                 fixes[m.start()] = candidate  # type: ignore[assignment]
     if fixes and short_runs:
         for m in matches:
-            if m.start() not in fixes and _run_chars(m.group(0)) < min_chars:
+            if m.start() not in fixes:
                 candidate = undo(m.group(0))
-                if _better(m.group(0), candidate, MIN_SHORT_CANDIDATE):
+                if _better(m.group(0), candidate, MIN_SHORT_CANDIDATE, second_margin):
                     fixes[m.start()] = candidate  # type: ignore[assignment]
     if not fixes:
         return text, 0
@@ -223,12 +236,14 @@ def utf8_as_gbk(text: str) -> tuple[str, int]:
     """
     if text.isascii():
         return text, 0
-    return repair_runs(text, _NON_ASCII_RUN, _split_fallback(_utf8_from_gbk))
+    return repair_runs(
+        text, _NON_ASCII_RUN, _split_fallback(_utf8_from_gbk), margin=UTF8_MARGIN, floor=UTF8_FLOOR, second_margin=UTF8_SECOND_MARGIN
+    )
 
 
 def big5_as_gbk(text: str) -> tuple[str, int]:
     """Repair Big5 bytes shown as GBK characters (Traditional text read as GBK)."""
-    return _swap(text, "gbk", "big5hkscs")
+    return _swap(text, "gb18030", "big5hkscs")
 
 
 def gbk_as_big5(text: str) -> tuple[str, int]:
@@ -241,7 +256,10 @@ def _swap(text: str, shown_as: str, really: str) -> tuple[str, int]:
     so every non-ASCII run must round-trip and the string as a whole must gain."""
     runs = _NON_ASCII_RUN.findall(text)
     shown = "".join(runs)
-    if len(shown) < SWAP_MIN_CHARS or rare_han_share(shown) < MIN_RARE_SHARE:
+    han = len(_HAN_OR_PRIVATE.findall(shown))
+    # Mostly Han (or private-use characters, which is what GBK decoders make of Big5 bytes
+    # in GBK's user-defined rows): Cyrillic, Greek and kana also swap into Han.
+    if han < SWAP_MIN_CHARS or han < len(shown) * SWAP_HAN_SHARE or rare_han_share(shown) < MIN_RARE_SHARE:
         return text, 0
     undo = _strict(shown_as, really)
     fixed = [undo(run) for run in runs]
