@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoding", choices=ENCODINGS, default="gbk")
     parser.add_argument("--rewrite", action="store_true", help="article links as article-N-k.html")
     parser.add_argument("--folders", action="store_true", help="categories under /news/ …; ?mod=list answers 301")
+    parser.add_argument("--static", action="store_true", help="生成静态: articles as news/YYYYMM/000000NN.html")
     parser.add_argument("--perpage", type=int, default=DemoConfig.perpage)
     parser.add_argument("--now", type=datetime.fromisoformat, default=None,
                         help="the portal's clock, ISO 8601 with offset (default: 3 h after the newest article)")
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from(args: argparse.Namespace) -> DemoConfig:
     return DemoConfig(
         articles=args.articles, seed=args.seed, encoding=args.encoding, rewrite=args.rewrite,
-        folders=args.folders, perpage=args.perpage, now=args.now, latency_ms=args.latency_ms,
+        folders=args.folders, static=args.static, perpage=args.perpage, now=args.now, latency_ms=args.latency_ms,
         faults=args.faults, fault_kinds=tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip()),
         fault_attempts=args.fault_attempts, hang_seconds=args.hang_seconds, antitheft=args.antitheft,
     )
@@ -58,25 +59,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         print(f"demo portal: error: {error}", file=sys.stderr)
         return 2
+    done = threading.Event()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        done.set()
+
+    # Handlers first: a caller may send SIGTERM as soon as it has read the URL line.
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     portal = DemoPortal(config, host=args.host, port=args.port, request_log_path=args.request_log)
     try:
         base = portal.start()
     except OSError as error:
         print(f"demo portal: error: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
         return 2
-    if args.ground_truth:
-        portal.write_ground_truth(args.ground_truth)
-    print(base, flush=True)
-    done = threading.Event()
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        done.set()
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    while not done.wait(0.5):
-        pass
-    portal.stop()
+    try:
+        if args.ground_truth:
+            portal.write_ground_truth(args.ground_truth)
+        print(base, flush=True)
+        while not done.wait(0.5):
+            pass
+    finally:
+        portal.stop()
     return 0
 
 

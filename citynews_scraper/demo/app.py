@@ -14,7 +14,7 @@ from citynews_scraper.demo.config import DemoConfig
 from citynews_scraper.demo.content import article
 from citynews_scraper.demo.faults import AttemptCounter, active_fault
 from citynews_scraper.demo.site import PortalIndex
-from citynews_scraper.demo.urls import Route, dsign, list_href, route
+from citynews_scraper.demo.urls import Route, dsign, list_href, route, static_href
 
 # The charset a "charset" fault claims instead of the real one.
 LYING_CHARSET = {"gbk": "utf-8", "utf-8": "gbk", "big5": "utf-8"}
@@ -91,6 +91,8 @@ class PortalApp:
             return Reply(301, b"", [("Content-Type", "text/html"), ("Location", location)])
         if kind == "article":
             return self._article(config, ctx, where, target)
+        if kind == "static_redirect":
+            return self._static_redirect(config, ctx, int(where.params["aid"]), int(where.params["page"]))
         if kind == "comment":
             aid = int(where.params["aid"])
             if not ctx.index.live(aid):
@@ -118,6 +120,13 @@ class PortalApp:
             location = self.base_url + target.lstrip("/") + f"{joiner}_dsign={dsign(config, aid)}"
             return _html(ctx, 200, render.render_antitheft(ctx, location))
         return _html(ctx, 200, render.render_article(ctx, aid, page))
+
+    def _static_redirect(self, config: DemoConfig, ctx: render.Ctx, aid: int, page: int) -> Reply:
+        """portal_view.php: with static files made, a dynamic view redirects to the file."""
+        if not ctx.index.live(aid) or page > len(article(config, aid).pages):
+            return _html(ctx, 404, render.render_message(ctx, "deleted"))
+        location = self.base_url + static_href(config, aid, page)
+        return Reply(302, b"", [("Content-Type", "text/html"), ("Location", location)])
 
     def _first_view(self, key: str) -> bool:
         with self._lock:

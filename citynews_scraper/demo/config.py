@@ -28,6 +28,9 @@ class DemoConfig:
     - `encoding`: ``gbk`` (default), ``utf-8`` or ``big5`` (Traditional text via OpenCC).
     - `rewrite`: article links as ``article-N-k.html``; `folders`: categories under
       ``/news/`` … with ``?mod=list&catid=N`` answering 301.
+    - `static`: 生成静态 mode: articles at ``news/202401/00000012.html`` (page k:
+      ``000000122.html``), channels at ``news/index.html``; implies folder categories, and
+      ``?mod=view&aid=N`` answers 302 to the static file.
     - `now`: the portal's frozen clock for relative dates; None → three hours after the
       newest article (so the newest articles always show 小时前 / 昨天 / N 天前).
     - `faults`: share of URLs that fail their first `fault_attempts` requests with one of
@@ -42,6 +45,7 @@ class DemoConfig:
     encoding: str = "gbk"
     rewrite: bool = False
     folders: bool = False
+    static: bool = False
     perpage: int = 15
     now: datetime | None = None
     latency_ms: int = 0
@@ -64,6 +68,11 @@ class DemoConfig:
     @property
     def traditional(self) -> bool:
         return self.encoding == "big5"
+
+    @property
+    def folder_urls(self) -> bool:
+        """Categories live in folders (``/news/``): folder mode, or static mode."""
+        return self.folders or self.static
 
     @property
     def record_encoding(self) -> str:

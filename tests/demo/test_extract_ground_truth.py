@@ -26,6 +26,7 @@ CONFIGS = {
     "utf8-rewrite-folders": DemoConfig(encoding="utf-8", rewrite=True, folders=True),
     "big5": DemoConfig(encoding="big5", articles=40),
     "charset-lies": DemoConfig(articles=30, faults=1.0, fault_kinds=("charset",)),
+    "static": DemoConfig(static=True),
 }
 
 

@@ -193,3 +193,22 @@ def test_antitheft_redirects_the_first_view_only() -> None:
     assert re.fullmatch(re.escape(BASE) + r"portal\.php\?mod=view&aid=1&_dsign=[0-9a-f]{8}", target)
     assert 'id="article_content"' in get(app, "/" + target[len(BASE):]).body.decode("gbk")
     assert 'id="article_content"' in get(app, "/portal.php?mod=view&aid=1").body.decode("gbk")
+
+
+def test_static_mode() -> None:
+    config = DemoConfig(static=True, perpage=5)
+    app = PortalApp(config, BASE)
+    sel = page(app, "/news/index.html")
+    hrefs = sel.css("dl.bbda dt a::attr(href)").getall()
+    assert all(re.fullmatch(r"news/(\w+/)*\d{6}/\d{8}\.html", h) for h in hrefs)
+    assert sel.css("div.pg a.nxt::attr(href)").get() == BASE + "news/index.php?page=2"
+    assert page(app, "/").css("#nv li#mn_P1 a::attr(href)").get() == BASE + "news/index.html"
+    aid = int(hrefs[0][-13:-5])
+    assert get(app, "/" + hrefs[0]).status == 200
+    redirect = get(app, f"/portal.php?mod=view&aid={aid}")
+    assert redirect.status == 302 and dict(redirect.headers)["Location"] == BASE + hrefs[0]
+    month = hrefs[0].split("/")[-2]
+    assert get(app, "/" + hrefs[0].replace(month, "199901")).status == 404
+    multi = _multipage_aid(config, 2)
+    first = next(r["url"] for r in ground_truth(config, BASE) if r["article_id"] == str(multi))
+    assert page(app, "/" + first[len(BASE):]).css("div.pg a.nxt::attr(href)").get() == first[len(BASE):-5] + "2.html"
