@@ -45,6 +45,10 @@ class GenericParser:
         found = when.published(tags, visible, where, page.tz, page.local_now)
         credits = byline.read_credits(visible, where, tags.get("author"))
         description = meta.first(tags, meta.DESCRIPTION_KEYS)
+        pictures = images.body_images(page, paragraphs)
+        # record-v1: captions belong to their image, not to the paragraphs.
+        captions = {image.caption for image in pictures if image.caption}
+        paragraphs = [p for p in paragraphs if p not in captions]
         return Draft(
             title=headline,
             url=page.url,
@@ -55,7 +59,7 @@ class GenericParser:
             published_at_raw=found.raw if found else None,
             summary=description[1] if description else None,
             paragraphs=paragraphs,
-            images=images.body_images(page, paragraphs),
+            images=pictures,
         )
 
 

@@ -26,8 +26,8 @@ MIN_UNWRAPPED_SHARE = 0.5
 DENSITY_OVERRULES = 3
 MIN_PUNCTUATION = 5
 # One paragraph this long on its own means the extractor lost the page's line structure.
-WALL_CHARS = 1500
-MIN_BLOCK_LINES = 5
+WALL_CHARS = 200
+MIN_BLOCK_LINES = 3
 _CONTAINERS = ("list", "table", "quote", "div")
 
 
@@ -66,7 +66,7 @@ def _run(root: HtmlElement, url: str | None) -> list[str]:
         doc = trafilatura.bare_extraction(root, url=url, fast=True, include_comments=False)
     if doc is None or doc.body is None:
         return []
-    return [text for text in _blocks(doc.body) if text]
+    return clean.drop_containers([text for text in _blocks(doc.body) if text])
 
 
 def _blocks(parent: HtmlElement) -> Iterator[str]:

@@ -32,7 +32,7 @@ REPORTER = re.compile(
 # （记者 胡晓蓉） / （常书香 马丹阳 ） / （姚峰 上海报道） at the end of the last paragraph.
 TRAILING_CREDIT = re.compile(
     rf"[（(]\s*(?:(?:本报|特约|见习|实习)?记者|通讯员)?\s*(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME}){{0,4}}?)"
-    r"\s*(?:[\u4e00-\u9fff]{0,4}报道|摄|供稿|整理)?\s*[)）]\s*$"
+    r"\s*(?:[\u4e00-\u9fff]{0,4}报道|供稿|整理)?\s*[)）]\s*$"
 )
 # 本贴由大卫于2005年8月12日16:12:21在…发表 (forum posts).
 POSTED_BY = re.compile(r"由\s*(?P<value>[^\s于]{1,16})\s*于\s*(?:19|20)\d\d")
@@ -87,6 +87,8 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
     for pattern in (AUTHOR_LABEL, REPORTER, POSTED_BY):
         for match in pattern.finditer(text):
             names = _names(match.group("value"))
+            if pattern is REPORTER and text[match.end():].lstrip().startswith("摄"):
+                continue  # （记者 周涛 摄）: a photo credit, not the writer
             if names and pattern is REPORTER and text[match.end():].startswith("报道") and " " in names:
                 names = names.rsplit(" ", 1)[0]  # 记者 彭冲 山东冠县报道: the last word is a place
             if names and (pattern is AUTHOR_LABEL or is_person(names.split()[0]) or pattern is POSTED_BY):

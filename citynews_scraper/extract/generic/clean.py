@@ -60,6 +60,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
 # Header lines a body extractor may keep: datelines, credits, breadcrumbs.
 HEADER_LINE = re.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|^(?:来源|來源|作者|记者|编辑|责任编辑|发布时间|时间|当前位置|您的位置)\s*[:：]"
+    r"|^(?:文|图|文/图|图/文)\s*[/／:：]"
     r"|-->|>>|›|»|\s>\s"
 )
 # Only the first few paragraphs are looked at, and only short ones can be header lines.
@@ -89,3 +90,23 @@ def drop_header(paragraphs: list[str], title: str | None) -> list[str]:
         if (flat_title and flat == flat_title) or HEADER_LINE.search(paragraph):
             cut = index + 1
     return paragraphs[cut:] if cut < len(paragraphs) else paragraphs
+
+
+# A paragraph this long that holds other paragraphs whole is a layout cell repeating them.
+CONTAINER_CHARS = 200
+MAX_CONTAINER_CHECKS = 60
+
+
+def drop_containers(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without those that repeat two or more other paragraphs whole
+    (a layout table cell rendered as one row after its paragraphs were kept)."""
+    flat = [_SPACES.sub("", p) for p in paragraphs]
+    probes = [(i, f) for i, f in enumerate(flat) if len(f) >= 10][:MAX_CONTAINER_CHECKS]
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        if len(flat[index]) >= CONTAINER_CHARS:
+            inside = sum(1 for j, probe in probes if j != index and probe in flat[index])
+            if inside >= 2:
+                continue
+        kept.append(paragraph)
+    return kept
