@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fault-attempts", type=int, default=1, help="failing attempts per faulted URL")
     parser.add_argument("--hang-seconds", type=float, default=DemoConfig.hang_seconds)
     parser.add_argument("--antitheft", action="store_true", help="Discuz! anti-scraping redirect on first views")
+    parser.add_argument("--edited", default="", metavar="IDS", help="comma-separated article ids whose text was revised")
     parser.add_argument("--request-log", metavar="FILE", help="append one JSON line per request")
     parser.add_argument("--ground-truth", metavar="FILE", help="write the expected records (JSON Lines)")
     return parser
@@ -49,6 +50,7 @@ def config_from(args: argparse.Namespace) -> DemoConfig:
         folders=args.folders, static=args.static, perpage=args.perpage, now=args.now, latency_ms=args.latency_ms,
         faults=args.faults, fault_kinds=tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip()),
         fault_attempts=args.fault_attempts, hang_seconds=args.hang_seconds, antitheft=args.antitheft,
+        edited=frozenset(int(a) for a in args.edited.split(",") if a.strip()),
     )
 
 

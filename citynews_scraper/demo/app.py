@@ -135,11 +135,21 @@ class PortalApp:
             return first
 
     def _control(self, where: Route) -> Reply:
-        """``/_demo/grow?articles=N``: serve N articles from now on (tests grow the portal)."""
-        if where.key == "_demo/grow" and str(where.params.get("articles", "")).isdigit():
-            self.update(self.config.with_changes(articles=int(where.params["articles"])))
-            return Reply(200, f"articles={self.config.articles}\n".encode(), [("Content-Type", "text/plain")])
-        return Reply(404, b"unknown control request\n", [("Content-Type", "text/plain")])
+        """Test hooks for a portal in another process (robots.txt disallows them).
+
+        ``/_demo/grow?articles=N`` serves N articles from now on; ``/_demo/edit?aids=3,5``
+        revises those articles' text.  The answer is the new state as ``key=value`` lines.
+        """
+        params = {k: str(v) for k, v in where.params.items()}
+        if where.key == "_demo/grow" and params.get("articles", "").isdigit():
+            self.update(self.config.with_changes(articles=int(params["articles"])))
+        elif where.key == "_demo/edit" and all(a.isdigit() for a in params.get("aids", "x").split(",")):
+            aids = {int(a) for a in params["aids"].split(",")}
+            self.update(self.config.with_changes(edited=self.config.edited | aids))
+        elif where.key != "_demo/state":
+            return Reply(404, b"unknown control request\n", [("Content-Type", "text/plain")])
+        edited = ",".join(map(str, sorted(self.config.edited)))
+        return Reply(200, f"articles={self.config.articles}\nedited={edited}\n".encode(), [("Content-Type", "text/plain")])
 
 
 def _html(ctx: render.Ctx, status: int, text: str) -> Reply:

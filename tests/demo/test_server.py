@@ -121,10 +121,13 @@ def test_the_portal_grows_while_running() -> None:
         assert fetch(portal.base_url, f"portal.php?mod=view&aid={last + 3}")[0] == 404
         portal.update(articles=40)
         assert fetch(portal.base_url, f"portal.php?mod=view&aid={last + 3}")[0] in (200, 404)
-        assert fetch(portal.base_url, "_demo/grow?articles=50")[2] == b"articles=50\n"
+        assert fetch(portal.base_url, "_demo/grow?articles=50")[2] == b"articles=50\nedited=\n"
         after = list(portal.ground_truth())
         assert portal.config.articles == 50 and len(after) > len(before)
         assert [r["content_hash"] for r in after[: len(before)]] == [r["content_hash"] for r in before]
+        assert fetch(portal.base_url, "_demo/edit?aids=1,3")[2] == b"articles=50\nedited=1,3\n"
+        edited = list(portal.ground_truth())
+        assert edited[0]["content_hash"] != after[0]["content_hash"] and edited[1] == after[1]
 
 
 def test_many_requests_in_parallel() -> None:
