@@ -118,11 +118,15 @@ def report(result: CrawlResult, quiet: bool, out: IO[str] = sys.stdout) -> int:
     if not quiet:
         print_summary(manifest, out)
     written = manifest.counts.get("articles_written", 0)
-    if manifest.problems and not written:
-        for problem in manifest.problems:
-            error_line(problem)
-        return EXIT_FAILURES
-    return EXIT_OK
+    if written:
+        return EXIT_OK
+    for problem in manifest.problems:
+        error_line(problem)
+    if not manifest.problems:
+        lost = len([loss for loss in manifest.lost if loss["what"] == "article"])
+        error_line(f"no article could be written ({lost} lost, {manifest.counts.get('deleted', 0)} deleted; "
+                   f"see {manifest.output.get('manifest', 'the manifest')})")
+    return EXIT_FAILURES
 
 
 class LiveLine:

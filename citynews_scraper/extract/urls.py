@@ -210,6 +210,23 @@ def _stable(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return head + middle + tail
 
 
+def channel_url(url: str) -> str:
+    """A channel's first list page: canonical, without a page number; a folder's
+    ``index.php`` pager base folded into the folder URL itself.
+
+    >>> channel_url("http://x.cn/portal.php?mod=list&catid=3&page=4")
+    'http://x.cn/portal.php?mod=list&catid=3'
+    >>> channel_url("http://x.cn/news/index.php?page=2"), channel_url("http://x.cn/news/")
+    ('http://x.cn/news/', 'http://x.cn/news/')
+    """
+    parts = urlsplit(canonical(url))
+    query = "&".join(p for p in parts.query.split("&") if p and not p.startswith("page="))
+    path = parts.path
+    if not query and FOLDER_PAGER.search(path):
+        path = path[: -len("index.php")]
+    return urlunsplit(parts._replace(path=path, query=query))
+
+
 def list_key(url: str) -> str:
     """The dedupe key of a list page: its canonical URL."""
     return canonical(url)

@@ -37,6 +37,7 @@ PRIORITY_LIST = 0
 # with HTTP 404 plus a showmessage page, which we count as "deleted", not as a failure.
 ARTICLE_STATUSES = [404]
 ANTITHEFT_KINDS = ("antitheft", "anti_scraping")
+NOT_A_PORTAL = "not a Discuz! X portal: no portal markup and no article links found (try --cms or a profile)"
 
 
 def response_headers(response: Response) -> dict[str, str]:
@@ -64,6 +65,7 @@ class PortalSpider(Spider):
         self.lost: list[Loss] = []
         self.deleted: list[str] = []
         self.start_problems: dict[str, str] = {}
+        self.start_parsers: dict[str, str | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -95,6 +97,7 @@ class PortalSpider(Spider):
         kind, reason = describe_failure(failure)
         self.start_problems[failure.request.url] = reason
         self._stat(f"citynews/start/failed/{kind}")
+        self.lost.append(Loss(failure.request.url, reason, kind, what="start"))
 
     # --- listing pages -----------------------------------------------------------------
     def parse_listing_page(self, response: Response) -> Iterator[Request]:
@@ -108,10 +111,13 @@ class PortalSpider(Spider):
         except ExtractionError as exc:
             self._lose_list(response.url, exc.message, exc.kind, role)
             return
+        if role == "start":
+            self.start_parsers[response.request.url] = listing.parser
+            self._stat(f"citynews/start/parser/{listing.parser}")
         if listing.parser is None:
             self._stat("citynews/lists/unrecognised")
             if role == "start":
-                self.start_problems[response.request.url] = "not a Discuz! X portal page (no portal markup found)"
+                self.start_problems[response.request.url] = NOT_A_PORTAL
             return
         self._stat("citynews/lists/pages")
         yield from self._article_requests(listing)
@@ -254,6 +260,19 @@ class PortalSpider(Spider):
     def _lose_article(self, url: str, reason: str, kind: str) -> None:
         self._stat(f"citynews/failed/{kind}")
         self.lost.append(Loss(url, reason, kind))
+
+    def closed(self, reason: str) -> None:
+        """Explain a run that wrote nothing: each start URL gets its reason (for the manifest and CLI)."""
+        if self.crawler.stats.get_value("citynews/articles/written", 0):
+            return
+        for url in self.profile.start_urls:
+            if url in self.start_problems:
+                continue
+            parser = self.start_parsers.get(url)
+            if parser != "discuz_x" and not self.profile.cms:
+                self.start_problems[url] = NOT_A_PORTAL
+            elif not self.lost and not self.deleted:
+                self.start_problems[url] = "no article links found from this page"
 
     # --- helpers -----------------------------------------------------------------------
     def _limit_reached(self) -> bool:

@@ -15,7 +15,7 @@ from parsel import Selector
 
 from citynews_scraper.extract.listing import ListEntry, Listing
 from citynews_scraper.extract.page import Page
-from citynews_scraper.extract.urls import DEFAULT_RULES, Kind, UrlRules, canonical
+from citynews_scraper.extract.urls import DEFAULT_RULES, Kind, UrlRules, canonical, channel_url
 from citynews_scraper.text import normalize_space
 
 # Selectors as named data (§5; §9.12 scopes the main list to avoid DIY look-alikes).
@@ -43,6 +43,7 @@ RELATED_SIDEBAR = (
     "[.//h2[contains(.,'相关分类') or contains(.,'相關分類')]]//a/@href"
 )
 MORE_LINKS = "//a[starts-with(normalize-space(.),'更多') or normalize-space(.)='more' or normalize-space(.)='More']/@href"
+OUTSIDE_PAGERS = "//a[not(ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' pg ')])]/@href"
 GENERATOR = "//meta[@name='generator']/@content"
 DISCUZ_MARKERS = ("portal.php", "Discuz!", "mn_P", "portal_block_", "nv_portal")
 DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?")
@@ -101,7 +102,9 @@ class DiscuzListingParser:
         """Article and list links anywhere on the page (DIY blocks, sidebars), by URL shape."""
         entries: list[ListEntry] = []
         channels: list[str] = []
-        for href in page.selector.css("a::attr(href)").getall():
+        # Pager links are not channels: pages 2…N are reached through `next_page` (and counted
+        # against the per-channel page limit).
+        for href in page.selector.xpath(OUTSIDE_PAGERS).getall():
             url = page.absolute(href)
             if not url:
                 continue
@@ -113,14 +116,14 @@ class DiscuzListingParser:
                     known.add(key)
                     entries.append(ListEntry(url=key, article_id=ref.aid if ref else None))
             elif kind is Kind.LIST:
-                channels.append(canonical(url))
+                channels.append(channel_url(url))
         return entries, channels
 
     def _channels(self, page: Page) -> list[str]:
         hrefs = [h for css in CHANNEL_LINKS for h in page.selector.css(css).getall()]
         hrefs += [h for xpath in (CHILDREN_ROW, RELATED_SIDEBAR, MORE_LINKS) for h in page.selector.xpath(xpath).getall()]
         urls = (page.absolute(h) for h in hrefs)
-        return [canonical(u) for u in urls if u and self.rules.classify(u) in (Kind.LIST, Kind.OTHER)]
+        return [channel_url(u) for u in urls if u and self.rules.classify(u) in (Kind.LIST, Kind.OTHER)]
 
     def _next_page(self, page: Page) -> str | None:
         for css in NEXT_PAGE:
