@@ -57,8 +57,12 @@ def listing_parsers(rules: UrlRules = DEFAULT_RULES) -> dict[str, ListingParser]
     `rules` carries a site profile's extra article URL patterns to the parsers.
     """
     from citynews_scraper.extract.cms.discuz_list import DiscuzListingParser
+    from citynews_scraper.extract.cms.generic_list import StyledListingParser
+    from citynews_scraper.extract.cms.stock_list import STYLES
 
     parsers: dict[str, ListingParser] = {"discuz_x": DiscuzListingParser(rules)}
+    parsers.update({style.name: StyledListingParser(style, rules) for style in STYLES})
+    parsers["generic"] = StyledListingParser(rules=rules)  # scores lowest: the fallback
     return parsers
 
 

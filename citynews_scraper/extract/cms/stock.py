@@ -237,8 +237,8 @@ def _iso_attribute(value: str, page: Page) -> str | None:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=page.tz)
+    # record-v1: site-local time; an attribute in UTC (WordPress block themes) is converted.
+    moment = moment.replace(tzinfo=page.tz) if moment.tzinfo is None else moment.astimezone(page.tz)
     return dates.iso(moment)
 
 
@@ -282,24 +282,37 @@ def _links_home(a: lxml_html.HtmlElement) -> bool:
     ) in ROOT_WORDS
 
 
+CURRENT_CLASS = re.compile(r"cur|active|this|selected|current", re.I)
+
+
 def pager_links(el: lxml_html.HtmlElement | None, page: Page) -> tuple[int | None, dict[int, str]]:
-    """(the page number the pager marks as current, {number: absolute URL}) of a numeric pager."""
+    """(the page number the pager marks as current, {number: absolute URL}) of a numeric pager.
+
+    Current: a number that is not a usable link — ``<b>2</b>``, ``<span>2</span>``, an
+    element with a current-ish class (DedeCMS ``<li class="thisclass"><a href="#">1</a>``).
+    """
     if el is None:
         return None, {}
     urls: dict[int, str] = {}
-    for a in el.iter("a"):
-        text = normalize_space(a.text_content()).strip("[]")
-        url = page.absolute(a.get("href"))
-        if text.isdigit() and url and url != page.url + "#":
+    marked: list[tuple[int, int]] = []  # (rank, number): lower rank = surer
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        text = normalize_space(node.text_content()).strip("[]")
+        if not text.isdigit():
+            continue
+        url = page.absolute(node.get("href")) if node.tag == "a" else None
+        inside_link = any(parent.tag == "a" for parent in node.iterancestors())
+        if url:
             urls.setdefault(int(text), url)
-    current = None
-    for node in el.xpath(".//*[not(self::a) and not(ancestor::a)]"):
-        own = normalize_space("".join(node.xpath("text()"))).strip("[]")
-        classes = node.get("class") or ""
-        if own.isdigit() and (node.tag in ("b", "strong", "span", "em", "li") or "cur" in classes or "this" in classes):
-            current = int(own)
-            break
-    return current, urls
+        elif CURRENT_CLASS.search(node.get("class") or ""):
+            marked.append((0, int(text)))
+        elif node.tag in ("b", "strong", "span", "em", "font") and not inside_link:
+            marked.append((1, int(text)))
+        elif node.tag == "a" and not (node.get("title") or "").strip():
+            # EmpireCMS <a title="Total record"><b>N</b></a> is the count, not the page.
+            marked.append((2, int(text)))
+    return (min(marked)[1] if marked else None), urls
 
 
 # --- body ------------------------------------------------------------------------
