@@ -139,8 +139,10 @@ def test_expected_file_is_consistent(name: str) -> None:
 def test_error_case(name: str) -> None:
     want = _json(ROOT / name / "expected_error.json")
     kinds = want["kind"] if isinstance(want["kind"], list) else [want["kind"]]
+    classes = want["error"] if isinstance(want["error"], list) else [want["error"]]
     with pytest.raises(ExtractionError) as caught:
         run_case(name)
+    assert type(caught.value).__name__ in classes
     assert caught.value.kind in kinds
     if want.get("message_contains"):
         assert want["message_contains"] in str(caught.value)
