@@ -14,7 +14,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from types import FrameType
 
-from citynews_scraper.demo.config import ENCODINGS, FAULT_KINDS, DemoConfig, config_problems
+from citynews_scraper.demo.config import (
+    ENCODINGS,
+    FAULT_KINDS,
+    DemoConfig,
+)
 from citynews_scraper.demo.server import DemoPortal
 
 

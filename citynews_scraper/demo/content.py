@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +22,13 @@ from citynews_scraper.demo import vocab
 from citynews_scraper.demo.config import DemoConfig
 from citynews_scraper.demo.faults import fault_kind
 from citynews_scraper.demo.site import (
-    BY_ID, ancestors, category_of, dateline, is_deleted, portal_now, unit,
+    BY_ID,
+    ancestors,
+    category_of,
+    dateline,
+    is_deleted,
+    portal_now,
+    unit,
 )
 from citynews_scraper.demo.urls import article_href
 from citynews_scraper.record import Article, Image, content_hash
@@ -204,7 +210,7 @@ def _pages(writer: _Writer, when: datetime, aid: int, count: int, author: str | 
 def _place_pictures(writer: _Writer, blocks: list[Block], when: datetime, aid: int) -> None:
     rng = writer.rng
     for index in range(rng.choice((0, 1, 1, 2, 3))):
-        name = "%016x" % rng.getrandbits(64)
+        name = f"{rng.getrandbits(64):016x}"
         path = f"data/attachment/portal/{when:%Y%m}/{when:%d}/{name}.jpg"
         caption = writer.fill(rng.choice(vocab.CAPTIONS)) if rng.random() < 0.7 else None
         style = rng.randrange(3)
@@ -352,4 +358,4 @@ def deleted_ids(config: DemoConfig) -> Iterator[int]:
     return (aid for aid in range(1, config.articles + 1) if is_deleted(config, aid))
 
 
-__all__ = ["ArticleData", "BY_ID", "article", "ground_truth", "record", "live_ids", "deleted_ids"]
+__all__ = ["BY_ID", "ArticleData", "article", "deleted_ids", "ground_truth", "live_ids", "record"]

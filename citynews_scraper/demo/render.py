@@ -9,18 +9,41 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from html import escape
 
-from datetime import timedelta
 from citynews_scraper.demo.config import DemoConfig
 from citynews_scraper.demo.content import (
-    REACTION_LABELS, ArticleData, Paragraph, Picture, Subheading, absolute_date, article,
-    category_names, relative_date, shown_date, translator,
+    REACTION_LABELS,
+    ArticleData,
+    Paragraph,
+    Picture,
+    Subheading,
+    absolute_date,
+    article,
+    category_names,
+    relative_date,
+    shown_date,
+    translator,
 )
 from citynews_scraper.demo.labels import CLICK_ICONS, label
-from citynews_scraper.demo.site import BY_ID, PortalIndex, ancestors, children, portal_now, siblings
-from citynews_scraper.demo.urls import article_href, caturl, inner_nav_href, list_href, pager_href
+from citynews_scraper.demo.site import (
+    BY_ID,
+    PortalIndex,
+    ancestors,
+    children,
+    portal_now,
+    siblings,
+)
+from citynews_scraper.demo.urls import (
+    article_href,
+    caturl,
+    inner_nav_href,
+    list_href,
+    pager_href,
+)
 from citynews_scraper.demo.vocab import COMMENT_TEXTS, GUEST_NAMES
 
 CHARSET_LABEL = {"gbk": "gbk", "utf-8": "utf-8", "big5": "big5"}
@@ -184,7 +207,7 @@ def _crumbs(ctx: Ctx, catid: int, link_last: bool) -> str:
     return '<div id="pt" class="bm cl">\n<div class="z">\n' + "\n".join(parts) + "\n</div>\n</div>\n"
 
 
-def _pager(ctx: Ctx, current: int, last: int, href: "callable") -> str:  # type: ignore[valid-type]
+def _pager(ctx: Ctx, current: int, last: int, href: Callable[[int], str]) -> str:
     """helper_page::multi(): first/prev, a window of up to 10 numbers, last, the jump box, 下一页."""
     if last <= 1:
         return ""

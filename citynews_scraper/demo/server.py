@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from citynews_scraper.demo.app import PortalApp, Reply
 from citynews_scraper.demo.config import DemoConfig
@@ -48,24 +48,24 @@ class _Handler(BaseHTTPRequestHandler):
         # delayed ACK would still stall keep-alive connections ~40 ms per response.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+    def do_GET(self) -> None:
         self._serve("GET")
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._serve("HEAD")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
         self._serve("POST")
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep stderr quiet
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
     def _serve(self, method: str) -> None:
         portal = self.server.portal
-        reply = portal.app.respond(method, self.path)
+        reply = portal.running_app.respond(method, self.path)
         portal._pause(portal.config.latency_ms / 1000)
         if reply.fault in ("timeout", "reset"):
             portal._log(method, self.path, NO_RESPONSE)
@@ -77,20 +77,19 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(reply, method)
 
     def _send(self, reply: Reply, method: str) -> None:
-        self.send_response(reply.status)
-        for name, value in reply.headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(reply.body)))
-        if reply.fault == "truncate":
-            self.send_header("Connection", "close")
-            self.close_connection = True
+        """Status line, headers and body in one write (see `setup`)."""
         # A truncated body promises every byte in Content-Length and delivers half of them.
         body = reply.body[: len(reply.body) // 2] if reply.fault == "truncate" else reply.body
-        self._headers_buffer.append(b"\r\n")
-        if method != "HEAD":
-            self._headers_buffer.append(body)
+        phrase = self.responses.get(reply.status, ("",))[0]
+        lines = [f"{self.protocol_version} {reply.status} {phrase}", f"Server: {self.version_string()}",
+                 f"Date: {self.date_time_string()}", *(f"{name}: {value}" for name, value in reply.headers),
+                 f"Content-Length: {len(reply.body)}"]
+        if reply.fault == "truncate":
+            lines.append("Connection: close")
+            self.close_connection = True
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
         try:
-            self.flush_headers()  # one write: status line, headers and body
+            self.wfile.write(head + (b"" if method == "HEAD" else body))
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
@@ -127,7 +126,7 @@ class DemoPortal:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.request_log: list[tuple[str, str, int]] = []
-        self.app: PortalApp | None = None  # type: ignore[assignment]
+        self.app: PortalApp | None = None
 
     # -- life cycle --------------------------------------------------------------------
 
@@ -162,7 +161,7 @@ class DemoPortal:
                 self._log_file.close()
                 self._log_file = None
 
-    def __enter__(self) -> DemoPortal:
+    def __enter__(self) -> Self:
         self.start()
         return self
 
@@ -176,6 +175,12 @@ class DemoPortal:
         if self.app is None:
             raise RuntimeError("the demo portal is not started")
         return self.app.base_url
+
+    @property
+    def running_app(self) -> PortalApp:
+        if self.app is None:
+            raise RuntimeError("the demo portal is not started")
+        return self.app
 
     @property
     def port(self) -> int:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from citynews_scraper.demo.config import SITE_TZ, DemoConfig
-from citynews_scraper.demo.content import absolute_date, deleted_ids, ground_truth, relative_date
+from citynews_scraper.demo.content import (
+    absolute_date,
+    deleted_ids,
+    ground_truth,
+    relative_date,
+)
 from citynews_scraper.demo.site import children
 from citynews_scraper.record import schema_errors
 from citynews_scraper.text import RepairLog, clean_text
@@ -25,7 +30,7 @@ def test_same_config_gives_the_same_records() -> None:
 def test_a_grown_portal_keeps_its_first_articles() -> None:
     small, grown = records(DemoConfig(articles=60)), records(DemoConfig(articles=75))
     ignore = {"published_at_raw"}  # relative dates ("3 天前") move with the portal's clock
-    strip = lambda r: {k: v for k, v in r.items() if k not in ignore}  # noqa: E731
+    strip = lambda r: {k: v for k, v in r.items() if k not in ignore}
     assert [strip(r) for r in grown[: len(small)]] == [strip(r) for r in small]
     assert len(grown) > len(small)
 

@@ -7,7 +7,7 @@ the ground truth in every field but `fetched_at`.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -19,7 +19,7 @@ from citynews_scraper.extract import extract_article, merge_pages
 from tests.demo.conftest import BASE
 
 # Real time, years after the portal's clock: relative dates must come from span[title].
-FETCHED_AT = datetime.now(timezone.utc)
+FETCHED_AT = datetime.now(UTC)
 
 CONFIGS = {
     "gbk": DemoConfig(),

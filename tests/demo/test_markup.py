@@ -38,7 +38,7 @@ def test_article_page_skeleton(app: PortalApp) -> None:
     assert sel.css("em#_viewnum::text").get() == str(data.views)
     assert sel.css("td#article_content div.vm_pagetitle.xw1::text").get() == data.pages[0].title
     assert sel.css("div.ptw.pbw div.pg a.nxt::attr(href)").get() == f"portal.php?mod=view&aid={aid}&page=2"
-    assert 'aid=%d&amp;page=2"' % aid in get(app, f"/portal.php?mod=view&aid={aid}").body.decode("gbk")
+    assert f'aid={aid}&amp;page=2"' in get(app, f"/portal.php?mod=view&aid={aid}").body.decode("gbk")
     assert [a.attrib["id"] for a in sel.css("#click_div a[id^=click_aid_]")] == [f"click_aid_{aid}_{k}" for k in range(1, 6)]
     assert [a.xpath("normalize-space(text()[last()])").get() for a in sel.css("#click_div a")] == ["路过", "雷人", "握手", "鲜花", "鸡蛋"]
     assert sel.css("#related_article h3::text").get() == "相关阅读" and sel.css("#raid_div li a")
