@@ -87,8 +87,9 @@ def drop_header(paragraphs: list[str], title: str | None) -> list[str]:
         if len(paragraph) > HEADER_LINE_CHARS:
             break
         flat = _SPACES.sub("", paragraph)
-        if (flat_title and flat == flat_title) or HEADER_LINE.search(paragraph):
-            cut = index + 1
+        if not ((flat_title and flat == flat_title) or HEADER_LINE.search(paragraph)):
+            break
+        cut = index + 1
     return paragraphs[cut:] if cut < len(paragraphs) else paragraphs
 
 

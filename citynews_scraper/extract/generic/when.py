@@ -42,7 +42,10 @@ MONTH_LINE = 30
 MONTH_EDGE_LINES = 6
 # Link lists (related articles, archives) carry other articles' dates.
 MAX_LINK_SHARE = 0.5
-ZONE_RANK = {"header": 3, "tail": 1, "body": 0, "outside": 0}
+# Header first; a labelled date in or after the body next; an unlabelled one after the
+# body, or a labelled one far away, last.  A label adds 1.
+ZONE_RANK = {"header": 4, "body": 2, "tail": 2, "outside": 1}
+OUTSIDE_HINT = re.compile(r"时间|時間|发表|發表|日期|发布")
 # A body line this short holding a date is a header line the body extractor kept
 # (``2022.01.20 16:31``), not a sentence that mentions a date.
 SHORT_LINE = 60
@@ -120,12 +123,12 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Found | None:
-    """The best-ranked visible date (see the module docstring), or None."""
-    best: _Candidate | None = None
+    """The best-ranked visible date (see the module docstring), or None.  A best date
+    without a time takes the time of another candidate shown for the same day."""
+    candidates: list[_Candidate] = []
     for index, line in enumerate(lines):
         zone = zones.where(index)
-        if line.link_share > MAX_LINK_SHARE or (zone == "outside" and "时间" not in line.text
-                                                 and "发表" not in line.text and "日期" not in line.text):
+        if line.link_share > MAX_LINK_SHARE or (zone == "outside" and not OUTSIDE_HINT.search(line.text)):
             continue
         short = len(line.text) <= SHORT_LINE
         if zone == "body" and short and index < zones.body_start + EDGE_LINES:
@@ -137,10 +140,15 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Fo
             if not labelled and _bracketed(line.text, start, found.raw):
                 continue
             distance = abs(index - zones.body_start) if zone != "tail" else abs(index - zones.body_end)
-            rank = (ZONE_RANK[zone] + 2 * labelled, int(found.has_time), -distance)
-            if best is None or rank > best.rank:
-                best = _Candidate(found, rank)
-    return best.found if best else None
+            candidates.append(_Candidate(found, (ZONE_RANK[zone] + labelled, int(found.has_time), -distance)))
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.rank).found
+    if not best.has_time:
+        timed = [c for c in candidates if c.found.has_time and c.found.moment.date() == best.moment.date()]
+        if timed:
+            return max(timed, key=lambda c: c.rank).found
+    return best
 
 
 def month_only(lines: list[Line], zones: Zones, tz: tzinfo) -> Found | None:

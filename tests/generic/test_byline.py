@@ -1,0 +1,76 @@
+"""Credit lines: author / source / editor patterns, role words removed (record-v1 mapping)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citynews_scraper.extract.generic import byline
+from citynews_scraper.extract.generic.lines import Line
+from citynews_scraper.extract.generic.zones import Zones
+
+
+@pytest.mark.parametrize("text,author", [
+    ("作者：张晓明", "张晓明"),
+    ("发布时间：2022-10-25 来源：萍乡日报 作者：张晓明", "张晓明"),
+    ("作者： 周思博 (Joel Spolsky) 译： Chen Bin 2005年1月2日", "周思博 Joel Spolsky"),
+    ("文/刘洋 3天前", "刘洋"),
+    ("本报记者罗科苏盈发自北京", "罗科苏盈"),
+    ("整合 新华日报·交汇点记者 徐睿翔", "徐睿翔"),
+    ("新京报记者 彭冲 山东冠县报道", "彭冲"),
+    ("执笔人：闵乐夫 赵兰波 刘韬", "闵乐夫 赵兰波 刘韬"),
+    ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", "大卫"),
+])
+def test_author_lines(text: str, author: str) -> None:
+    assert byline._author_in(text, last_paragraph=False) == author
+
+
+@pytest.mark.parametrize("text,author", [
+    ("……推动云南工业高质量发展。（记者 胡晓蓉）", "胡晓蓉"),
+    ("……过一个平安、祥和的新春佳节。（常书香 马丹阳 ）", "常书香 马丹阳"),
+    ("……所有的改革难道不都是利益再分配的过程吗？”（姚峰 上海报道）", "姚峰"),
+    ("……并计划在明年完成绿化提升工程。（记者 周涛 通讯员 林芳）", "周涛 林芳"),
+])
+def test_trailing_credit_of_the_last_paragraph(text: str, author: str) -> None:
+    assert byline._author_in(text, last_paragraph=True) == author
+
+
+@pytest.mark.parametrize("text", [
+    "孙启勤告诉记者，他仍然在坚持购买彩票。",
+    "在记者一行正要结束采访时，他突然扬起眉毛。",
+    "贯通后的沿江步道（记者 周涛 摄）",
+    "作者： size=\"20\" 来源：",
+    "作者：佚名",
+])
+def test_not_authors(text: str) -> None:
+    assert byline._author_in(text, last_paragraph=False) is None
+
+
+def _credits(*texts: str) -> byline.Credits:
+    lines = [Line("标题"), *(Line(t) for t in texts)]
+    return byline.read_credits(lines, Zones(0, 1, len(lines), len(lines)))
+
+
+def test_editor_is_the_publisher_and_source_the_outlet() -> None:
+    credits = _credits("来源：云南日报", "正文。（记者 胡晓蓉）", "责任编辑：孙重远")
+    assert (credits.author, credits.source, credits.publisher) == ("胡晓蓉", "云南日报", "孙重远")
+
+
+def test_bracketed_editor() -> None:
+    assert _credits("正文。", "【编辑:刘欢】").publisher == "刘欢"
+
+
+def test_a_person_under_source_is_the_author() -> None:
+    credits = _credits("正文。", "来源: 尹娟 【发表评论】")
+    assert (credits.author, credits.source) == ("尹娟", None)
+
+
+def test_outlet_under_source_stays_source() -> None:
+    credits = _credits("2005-04-27 14:32更新 来源：千龙新闻网", "正文。")
+    assert (credits.author, credits.source) == (None, "千龙新闻网")
+
+
+def test_meta_author_is_a_fallback_only_for_names() -> None:
+    lines = [Line("标题"), Line("正文。")]
+    zones = Zones(0, 1, 2, 2)
+    assert byline.read_credits(lines, zones, meta_author="王芳").author == "王芳"
+    assert byline.read_credits(lines, zones, meta_author="新华网").author is None

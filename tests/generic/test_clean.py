@@ -1,0 +1,88 @@
+"""Boilerplate cleaning, title suffixes, table layout and the density fallback."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from citynews_scraper.extract.generic import clean, density, layout, title
+
+BODY = "萍乡市近日启动城区老旧小区改造工程，首批涉及十二个小区，预计惠及居民三千余户。"
+
+
+@pytest.mark.parametrize("line", [
+    "责任编辑：孙重远", "【编辑:刘欢】", "编辑:李楠", "来源：云南日报", "上一篇：萍乡举办秋季招聘会",
+    "下一篇", "分享到：微信 微博 QQ空间", "相关阅读", "Copyright © 2004-2022 萍乡新闻网 版权所有",
+    "赣ICP备12345678号", "【发表评论】【关闭窗口】", "返回搜狐，查看更多", "打印本页", "|  |  |", "│",
+    "首 页 新闻 | 行情 | 评测 | 调研 | 数码导购 | 学院 | 网吧 | 专题 | DIY | 报价查询",
+])
+def test_boilerplate_lines(line: str) -> None:
+    assert clean.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    BODY, "据新华社消息，来源于民间的资金仍在增加。", "编辑部的同事们都很高兴。", "上一篇文章里我们说过，这件事还没完。",
+])
+def test_article_sentences_survive(line: str) -> None:
+    assert not clean.is_boilerplate(line)
+
+
+def test_tail_is_cut_after_most_of_the_text() -> None:
+    paragraphs = [BODY * 3, BODY * 3, "相关阅读", "另一篇新闻的标题很长很长"]
+    assert clean.clean_paragraphs(paragraphs) == [BODY * 3, BODY * 3]
+
+
+def test_early_marker_does_not_cut_the_body() -> None:
+    paragraphs = ["相关新闻", BODY * 3, BODY * 3]
+    assert clean.cut_tail(paragraphs) == paragraphs
+
+
+def test_header_and_footer_lines_dropped() -> None:
+    paragraphs = ["标题在这里", "2022-10-25 15:22 来源：萍乡日报", BODY, "发表于 2004年12月27日 12:40 - (阅读:3727)"]
+    assert clean.drop_footer(clean.drop_header(paragraphs, "标题在这里")) == [BODY]
+
+
+def test_layout_cell_repeating_paragraphs_dropped() -> None:
+    first, second = BODY, "据市住建局介绍，此次改造以完善基础设施、提升居住环境为重点，内容包括雨污分流和外墙保温。"
+    cell = "首页 新闻 " + first + second + "责任编辑：李文" + "。" * 200
+    assert clean.drop_containers([first, second, cell]) == [first, second]
+
+
+@pytest.mark.parametrize("page_title,expected", [
+    ("四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网", "四年前中500万现穷困潦倒 一夜暴富后如何经营"),
+    ("17种产品、1个园区入选国家绿色制造名单 - 要闻云南 - 云南日报网", "17种产品、1个园区入选国家绿色制造名单"),
+    ("艺术史研究<世纪在线中国艺术网", "艺术史研究<世纪在线中国艺术网"),
+])
+def test_title_suffix(page_title: str, expected: str) -> None:
+    assert title.choose_title(page_title, [], []) == expected
+
+
+def test_heading_keeps_separators_inside_the_title() -> None:
+    full = "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来"
+    assert title.choose_title(full, [], [full]) == full
+
+
+def test_og_title_equal_to_title_loses_the_suffix() -> None:
+    assert title.choose_title("步道贯通 - 长江日报网", ["步道贯通 - 长江日报网"], []) == "步道贯通"
+
+
+def test_site_name_first_segment_shown_on_page_wins() -> None:
+    shown = frozenset({"给计算机系学生的建议"})
+    assert title.choose_title("Joel on Software - 给计算机系学生的建议", [], [], shown) == "给计算机系学生的建议"
+
+
+def test_layout_tables_unwrapped() -> None:
+    root = lxml.html.fromstring("<html><body><table><tr><td><table><tr><td>x</td></tr></table></td></tr></table></body></html>")
+    assert layout.has_layout_tables(root)
+    layout.unwrap_tables(root)
+    assert not root.xpath("//table|//td|//tr")
+
+
+def test_density_finds_the_prose_cell() -> None:
+    html = (
+        "<html><body><div><a href='/'>首页</a> <a href='/n'>新闻</a></div><table><tr><td>"
+        + "<br>".join([BODY] * 4) + "</td></tr></table><div><a href='/x'>相关链接一</a></div></body></html>"
+    )
+    block, score = density.best_block(lxml.html.fromstring(html))
+    assert block is not None and score >= 8
+    assert density.block_paragraphs(block) == [BODY] * 4

@@ -1,0 +1,106 @@
+"""Finding the published date on visible lines: forms, labels, zones, precedence."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from citynews_scraper.extract.generic import when
+from citynews_scraper.extract.generic.lines import Line
+from citynews_scraper.extract.generic.zones import Zones
+
+TZ = timezone(timedelta(hours=8))
+NOW = datetime(2024, 3, 10, 12, 0, tzinfo=TZ)
+
+
+@pytest.mark.parametrize("text,moment", [
+    ("发布时间：2022-10-25 15:22 来源：萍乡日报", datetime(2022, 10, 25, 15, 22, tzinfo=TZ)),
+    ("2005年03月21日 11:21 《理财周刊》", datetime(2005, 3, 21, 11, 21, tzinfo=TZ)),
+    ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表", datetime(2005, 8, 12, 16, 12, 21, tzinfo=TZ)),
+    ("发布日期： 9/17/2004 5:54:13 AM", datetime(2004, 9, 17, 5, 54, 13, tzinfo=TZ)),
+    ("发布日期： 9/17/2004 5:54:13 PM", datetime(2004, 9, 17, 17, 54, 13, tzinfo=TZ)),
+    ("2022.01.20 16:31", datetime(2022, 1, 20, 16, 31, tzinfo=TZ)),
+])
+def test_absolute_forms(text: str, moment: datetime) -> None:
+    found = when.dates_in(text, TZ, NOW, relative=False)
+    assert found[0][1].moment == moment
+
+
+@pytest.mark.parametrize("text,moment", [
+    ("3天前", datetime(2024, 3, 7, 12, 0, tzinfo=TZ)),
+    ("昨天 15:22", datetime(2024, 3, 9, 15, 22, tzinfo=TZ)),
+    ("5分钟前", datetime(2024, 3, 10, 11, 55, tzinfo=TZ)),
+])
+def test_relative_forms_on_a_dateline(text: str, moment: datetime) -> None:
+    assert when.dates_in(text, TZ, NOW, relative=True)[0][1].moment == moment
+
+
+def test_relative_words_in_a_sentence_are_not_dates() -> None:
+    assert when.dates_in("我刚刚听说他三天前就走了", TZ, NOW, relative=False) == []
+
+
+def test_labelled_relative_form_counts_anywhere() -> None:
+    found = when.dates_in("发表时间：3天前", TZ, NOW, relative=False)
+    assert found and found[0][1].raw == "3天前"
+
+
+def _zones(n: int, header: int, body: int, end: int) -> Zones:
+    return Zones(header, body, end, min(n, end + 8))
+
+
+def test_header_date_beats_comment_dates_after_the_body() -> None:
+    lines = [Line("标题"), Line("2004-12-10 阅读10544次"), Line("正文第一段，很长的内容。"),
+             Line("正文第二段。"), Line("评论"), Line("发表时间：2004-12-11 9:51:00")]
+    found = when.from_lines(lines, _zones(len(lines), 0, 2, 4), TZ, NOW)
+    assert found is not None and found.moment.date().isoformat() == "2004-12-10"
+
+
+def test_dates_in_body_sentences_are_content() -> None:
+    lines = [Line("标题"), Line("正文写道，2001年9月底，他与当地有关部门签下合同，正式投资建设山庄，并在随后的几年里不断追加投资。")]
+    assert when.from_lines(lines, _zones(2, 0, 1, 2), TZ, NOW) is None
+
+
+def test_bracketed_list_dates_are_other_articles() -> None:
+    lines = [Line("标题"), Line("正文。"), Line("少年时代(1)(2004/10/10 17:06)")]
+    assert when.from_lines(lines, _zones(3, 0, 1, 2), TZ, NOW) is None
+
+
+def test_link_lists_are_skipped() -> None:
+    lines = [Line("标题"), Line("正文。"), Line("某新闻 2022-01-01 10:00", link_chars=20)]
+    assert when.from_lines(lines, _zones(3, 0, 1, 2), TZ, NOW) is None
+
+
+def test_future_dates_are_ignored() -> None:
+    lines = [Line("标题"), Line("2031-01-01 10:00"), Line("正文。")]
+    assert when.from_lines(lines, _zones(3, 0, 2, 3), TZ, NOW) is None
+
+
+def test_month_only_dateline_keeps_the_raw_text() -> None:
+    lines = [Line("报告"), Line("正文第一段。"), Line("2003年5月"), Line("正文。")]
+    found = when.month_only(lines, _zones(4, 0, 1, 4), TZ)
+    assert found is not None and found.month_only and found.raw == "2003年5月"
+
+
+def test_meta_with_time_wins_and_meta_day_lends_to_visible_time() -> None:
+    lines = [Line("标题"), Line("2023-04-08 09:30"), Line("正文。")]
+    zones = _zones(3, 0, 2, 3)
+    tagged = when.published({"article:published_time": "2023-04-08T10:00:00+08:00"}, lines, zones, TZ, NOW)
+    assert tagged is not None and tagged.moment.hour == 10
+    day_only = when.published({"pubdate": "2023-04-08"}, lines, zones, TZ, NOW)
+    assert day_only is not None and (day_only.moment.hour, day_only.moment.minute) == (9, 30)
+    other_day = when.published({"pubdate": "2023-04-07"}, lines, zones, TZ, NOW)
+    assert other_day is not None and other_day.moment.day == 7
+
+
+def test_header_day_takes_the_time_shown_for_the_same_day() -> None:
+    lines = [Line("标题"), Line("2015-11-05 阅读：8169"), Line("正文。"), Line("发布于：2015-11-05 11:34")]
+    found = when.from_lines(lines, _zones(4, 0, 2, 3), TZ, NOW)
+    assert found is not None and (found.moment.hour, found.moment.minute) == (11, 34)
+
+
+def test_labelled_post_footer_beats_unlabelled_comment_time() -> None:
+    lines = [Line("标题"), Line("正文很长的一段内容，这里是博客文章。"), Line("发表于 2004年12月27日 12:40 - (阅读:3727)"),
+             Line("re: 很高兴入住博客堂 2004-12-27 12:46")]
+    found = when.from_lines(lines, _zones(4, 0, 1, 3), TZ, NOW)
+    assert found is not None and found.moment.minute == 40
