@@ -86,7 +86,7 @@ def test_limits_stop_the_crawl(demo: Any, tmp_path: Path) -> None:
 
 
 def test_max_list_pages_bounds_each_channel(demo: Any, tmp_path: Path) -> None:
-    portal = demo(articles=120, perpage=5)
+    portal = demo(articles=60, perpage=5)
     (tmp_path / "full").mkdir()
     (tmp_path / "part").mkdir()
     _, full, full_manifest = crawl(portal, tmp_path / "full")
@@ -108,3 +108,35 @@ def test_default_output_path_and_manifest(demo: Any, tmp_path: Path) -> None:
     assert records and {r["site"] for r in records} == {"pingxiang"}
     assert outputs[0].with_name(outputs[0].name.replace(".jsonl", ".manifest.json")).exists()
     assert "articles written" in proc.stdout
+
+
+def test_scrapy_crawl_portal_works_too(demo: Any, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.crawl.conftest import ROOT, read_jsonl
+
+    portal = demo(articles=30, rewrite=True)
+    out = tmp_path / "scrapy.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={portal.base_url}", "-a", "site=pingxiang",
+         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"CITYNEWS_OUTPUT={out}", "-s", "LOG_LEVEL=WARNING"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    records = read_jsonl(out)
+    result = compare_records(records, portal.ground_truth(), expected_values={"site": "pingxiang"})
+    assert result.ok, result.first_problems()
+    assert (tmp_path / "scrapy.manifest.json").exists()
+
+
+def test_citynews_demo_checks_itself_against_the_ground_truth(tmp_path: Path) -> None:
+    from tests.crawl.conftest import citynews
+
+    proc = citynews("demo", "--articles", "40", "--encoding", "utf-8", "--rewrite", "--folders", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    last = proc.stdout.strip().splitlines()[-1]
+    matched, expected = last.split()[0].split("/")
+    assert last.endswith("articles match the ground truth") and matched == expected and int(expected) > 30
+    assert list((tmp_path / "output" / "demo").glob("*.jsonl")) and "Traceback" not in proc.stderr

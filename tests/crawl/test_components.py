@@ -1,0 +1,145 @@
+"""Unit tests of the Scrapy glue: settings defaults, profile → settings, pipelines, writer, manifest, backoff."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.settings import Settings
+from scrapy.utils.test import get_crawler
+
+from citynews_scraper import middlewares
+from citynews_scraper.output.jsonl import JsonlWriter
+from citynews_scraper.output.manifest import run_paths
+from citynews_scraper.pipelines import DedupePipeline, JsonlWriterPipeline, ValidatePipeline
+from citynews_scraper.profile import ProfileError, load_profile_file, load_shipped, shipped_profiles
+from citynews_scraper.record import Article
+from citynews_scraper.runner import CrawlOptions, build_profile, crawl_settings
+from citynews_scraper.spiders.politeness import apply_profile_settings
+
+
+def article(aid: str = "1", title: str = "标题", **values: Any) -> Article:
+    base = {"url": f"http://x.cn/portal.php?mod=view&aid={aid}", "title": title, "cms": "discuz_x",
+            "encoding": "gb18030", "encoding_source": "header", "fetched_at": "2024-03-01T04:00:00Z",
+            "article_id": aid, "paragraphs": ["第一段。"], "content_hash": (aid * 64)[:64] if aid.isdigit() else "0" * 64}
+    return Article(**{**base, **values})
+
+
+def test_polite_defaults() -> None:
+    settings = crawl_settings(CrawlOptions(start_urls=["http://x.cn/"]))
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 2
+    assert settings.get("USER_AGENT").startswith("citynews_scraper/")
+    assert 429 in settings.getlist("RETRY_HTTP_CODES") and 503 in settings.getlist("RETRY_HTTP_CODES")
+    assert settings.getint("DOWNLOAD_MAXSIZE") <= 64 * 1024 * 1024
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED") and not settings.getbool("TELNETCONSOLE_ENABLED")
+    assert settings.get("LOG_LEVEL") == "CRITICAL"  # Scrapy's log stays off the terminal
+
+
+def test_flags_beat_the_profile_which_beats_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text("start_urls = ['http://x.cn/']\n[politeness]\nconcurrency = 1\ndelay = 3.0\nrobots = false\n"
+                    "[limits]\nmax_articles = 50\n", "utf-8")
+    options = CrawlOptions(profile_path=str(path), delay=0.25)
+    settings = crawl_settings(options)
+    profile = build_profile(options)
+    apply_profile_settings(settings, profile)
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1  # profile
+    assert settings.getfloat("DOWNLOAD_DELAY") == 0.25  # flag
+    assert settings.getbool("ROBOTSTXT_OBEY") is False  # profile
+    assert settings.getint("CITYNEWS_MAX_ARTICLES") == 50 == profile.limits.max_articles
+
+
+def test_shipped_example_profile_loads() -> None:
+    assert "example" in shipped_profiles()
+    profile = load_shipped("example").check()
+    assert profile.name == "example" and profile.start_urls and profile.allowed_domains == ["example.com"]
+    assert profile.tz.utcoffset(None) is None or str(profile.tz) == "Asia/Shanghai"
+
+
+def test_profile_name_defaults_to_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "pingxiang.toml"
+    path.write_text("start_urls = ['http://www.px.example/portal.php']\ntimezone = '+08:00'\n", "utf-8")
+    profile = load_profile_file(path).check()
+    assert (profile.name, profile.allowed_domains) == ("pingxiang", ["www.px.example"])
+    with pytest.raises(ProfileError, match="not valid TOML"):
+        path.write_text("start_urls = [", "utf-8")
+        load_profile_file(path)
+
+
+def test_run_paths() -> None:
+    from datetime import datetime, timezone
+
+    paths = run_paths(None, "city news", datetime(2024, 3, 1, 4, 5, 6, tzinfo=timezone.utc))
+    assert str(paths.output) == "output/city_news/20240301T040506Z.jsonl"
+    assert str(paths.manifest) == "output/city_news/20240301T040506Z.manifest.json"
+    named = run_paths("dump/x.jsonl", "ignored", datetime.now(timezone.utc))
+    assert (str(named.output), str(named.rejects)) == ("dump/x.jsonl", "dump/x.rejects.jsonl")
+
+
+def test_writer_is_utf8_one_line_per_record_and_flushed(tmp_path: Path) -> None:
+    writer = JsonlWriter(tmp_path / "a" / "o.jsonl")
+    writer.write({"title": "萍乡", "n": 1})
+    # Flushed per record: readable before close.
+    assert (tmp_path / "a" / "o.jsonl").read_bytes() == '{"title": "萍乡", "n": 1}\n'.encode()
+    writer.write({"title": "二"})
+    writer.close()
+    assert len((tmp_path / "a" / "o.jsonl").read_text("utf-8").splitlines()) == 2
+
+
+def _pipelines(tmp_path: Path, **settings: Any) -> tuple[Any, ValidatePipeline, DedupePipeline, JsonlWriterPipeline]:
+    crawler = get_crawler(settings_dict={"CITYNEWS_OUTPUT": str(tmp_path / "o.jsonl"), **settings})
+    writer = JsonlWriterPipeline.from_crawler(crawler)
+    crawler.get_item_pipeline = lambda cls: writer  # type: ignore[method-assign]
+    crawler.spider = None  # type: ignore[assignment]
+    writer.open_spider()
+    return crawler, ValidatePipeline.from_crawler(crawler), DedupePipeline.from_crawler(crawler), writer
+
+
+def _run(stages: tuple[Any, ...], item: Article) -> bool:
+    try:
+        for stage in stages:
+            item = stage.process_item(item)
+    except DropItem:
+        return False
+    return True
+
+
+def test_pipelines_validate_dedupe_and_write(tmp_path: Path) -> None:
+    crawler, validate, dedupe, writer = _pipelines(tmp_path)
+    stages = (validate, dedupe, writer)
+    assert _run(stages, article("1"))
+    assert not _run(stages, article("1"))  # same aid
+    assert not _run(stages, article("2", content_hash="1" * 64))  # same text as aid 1
+    assert not _run(stages, article("3", title=""))  # schema: title must not be empty
+    assert _run(stages, article("4"))
+    writer.close_spider()
+    assert [json.loads(line)["article_id"] for line in (tmp_path / "o.jsonl").read_text("utf-8").splitlines()] == ["1", "4"]
+    rejects = [json.loads(line) for line in (tmp_path / "o.rejects.jsonl").read_text("utf-8").splitlines()]
+    assert len(rejects) == 1 and rejects[0]["record"]["article_id"] == "3" and "title" in rejects[0]["reason"]
+    stats = crawler.stats.get_stats()
+    assert stats["citynews/articles/written"] == 2 and stats["citynews/articles/rejected"] == 1
+    assert stats["citynews/articles/duplicate/article_id"] == 1 and stats["citynews/articles/duplicate/content_hash"] == 1
+    assert dedupe.duplicates == [{"url": article("2").url, "same_content_as": article("1").url}]
+
+
+def test_writer_caps_at_max_articles(tmp_path: Path) -> None:
+    _, validate, dedupe, writer = _pipelines(tmp_path, CITYNEWS_MAX_ARTICLES=2)
+    results = [_run((validate, dedupe, writer), article(str(n))) for n in range(1, 5)]
+    assert results == [True, True, False, False]
+
+
+def test_backoff_doctests() -> None:
+    assert doctest.testmod(middlewares).failed == 0
+
+
+def test_settings_module_is_what_scrapy_cfg_names() -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert "default = citynews_scraper.settings" in (root / "scrapy.cfg").read_text("utf-8")
+    settings = Settings()
+    settings.setmodule("citynews_scraper.settings")
+    assert "citynews_scraper.pipelines.JsonlWriterPipeline" in settings.getdict("ITEM_PIPELINES")
