@@ -141,13 +141,16 @@ class PortalApp:
         revises those articles' text.  The answer is the new state as ``key=value`` lines.
         """
         params = {k: str(v) for k, v in where.params.items()}
-        if where.key == "_demo/grow" and params.get("articles", "").isdigit():
-            self.update(self.config.with_changes(articles=int(params["articles"])))
-        elif where.key == "_demo/edit" and all(a.isdigit() for a in params.get("aids", "x").split(",")):
-            aids = {int(a) for a in params["aids"].split(",")}
-            self.update(self.config.with_changes(edited=self.config.edited | aids))
-        elif where.key != "_demo/state":
-            return Reply(404, b"unknown control request\n", [("Content-Type", "text/plain")])
+        try:
+            if where.key == "_demo/grow" and params.get("articles", "").isdigit():
+                self.update(self.config.with_changes(articles=int(params["articles"])))
+            elif where.key == "_demo/edit" and all(a.isdigit() for a in params.get("aids", "x").split(",")):
+                aids = {int(a) for a in params["aids"].split(",")}
+                self.update(self.config.with_changes(edited=self.config.edited | aids))
+            elif where.key != "_demo/state":
+                return Reply(404, b"unknown control request\n", [("Content-Type", "text/plain")])
+        except ValueError as error:
+            return Reply(400, f"{error}\n".encode(), [("Content-Type", "text/plain; charset=utf-8")])
         edited = ",".join(map(str, sorted(self.config.edited)))
         return Reply(200, f"articles={self.config.articles}\nedited={edited}\n".encode(), [("Content-Type", "text/plain")])
 

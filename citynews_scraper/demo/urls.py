@@ -154,7 +154,7 @@ def _article_route(config: DemoConfig, aid: int, page: int, sign: str | None) ->
 
 def _static_route(config: DemoConfig, path: str, aid: int, page: int) -> Route:
     # Only the exact file exists: right folder, right month, right page number.
-    if aid < 1 or static_href(config, aid, page) != path:
+    if not 1 <= aid <= config.articles or static_href(config, aid, page) != path:
         return Route("not_found", path)
     return Route("article", path, {"aid": aid, "page": page, "dsign": ""})
 

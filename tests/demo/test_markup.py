@@ -212,3 +212,23 @@ def test_static_mode() -> None:
     multi = _multipage_aid(config, 2)
     first = next(r["url"] for r in ground_truth(config, BASE) if r["article_id"] == str(multi))
     assert page(app, "/" + first[len(BASE):]).css("div.pg a.nxt::attr(href)").get() == first[len(BASE):-5] + "2.html"
+
+
+ODD_TARGETS = (
+    "/portal.php?mod=view&aid=abc", "/portal.php?mod=view", "/portal.php?mod=view&aid=0", "/portal.php?mod=view&aid=-3",
+    "/portal.php?mod=view&aid=1&page=0", "/portal.php?mod=view&aid=1&page=99999999999999999999",
+    "/portal.php?mod=view&aid=99999999999999999999999", "/portal.php?mod=list&catid=999", "/portal.php?mod=list",
+    "/portal.php?mod=list&catid=1&page=99999999999", "/portal.php?mod=nonsense", "/article-0-1.html",
+    "/article-99999999999999999999-1.html", "/news/202401/99999999999999999999.html", "/news/../robots.txt",
+    "/news", "/news/nowhere/", "/portal.php?mod=comment&id=99999", "/_demo/grow?articles=abc", "/%ff%fe",
+    "/portal.php?mod=view&aid=1&_dsign=zzzz", "//double//slash", "/?mod=view&aid=1",
+)
+
+
+def test_odd_requests_get_a_clean_answer() -> None:
+    for config in (DemoConfig(articles=10), DemoConfig(articles=10, rewrite=True, folders=True),
+                   DemoConfig(articles=10, static=True, antitheft=True)):
+        app = PortalApp(config, BASE)
+        for target in ODD_TARGETS:
+            assert get(app, target).status in (200, 301, 302, 404), target
+    assert get(app, "/_demo/grow?articles=0").status == 400 and app.config.articles == 10
