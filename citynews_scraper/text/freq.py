@@ -31,7 +31,7 @@ _SYMBOLS = re.compile(
     "[\u2000-\u2bff\u3000-\u303f\u3040-\u30ff\u3200-\u33ff\uac00-\ud7af\ufe30-\ufe4f\uff01-\uffee]"
 )
 # Han characters below this frequency (parts per million) count as rare.
-RARE_PPM = 3.0
+RARE_PPM = 10.0
 
 
 @lru_cache(maxsize=1)
@@ -62,23 +62,48 @@ def char_cost(ch: str) -> float:
     return SYMBOL_COST if _SYMBOLS.match(ch) else OTHER_COST
 
 
-def rare_han_share(text: str) -> float:
-    """Share of rare characters among the Han and debris characters of `text`.
-
-    Rare: Han characters below `RARE_PPM` and debris (`OTHER_COST`: Latin-1 letters,
-    bopomofo, private use…); ASCII, punctuation, symbols and kana are not counted.
-    >>> rare_han_share("鐢ㄦ埛"), rare_han_share("用户"), rare_han_share("A-1")
-    (0.6666666666666666, 0.0, 0.0)
-    """
+@lru_cache(maxsize=1)
+def _common_han() -> re.Pattern[str]:
+    """Han characters at or above `RARE_PPM` (one regex: counting runs in C, not Python)."""
     floor = math.log10(RARE_PPM)
-    counted = rare = 0
-    for ch in text:
-        if ch.isascii():
-            continue
-        cost = char_cost(ch)
-        if HAN.match(ch) or cost == OTHER_COST:
-            counted += 1
-            rare += cost < floor
+    return re.compile("[" + "".join(sorted(ch for ch, cost in table().items() if cost >= floor)) + "]")
+
+
+# Characters that are neither ASCII, Han, punctuation nor symbols: codec debris.
+_DEBRIS = re.compile(f"[^\x00-\x7f{HAN_CLASS}{''.join(sorted(CJK_PUNCT))}" + _SYMBOLS.pattern[1:])
+
+
+@lru_cache(maxsize=1)
+def _uncommon() -> re.Pattern[str]:
+    """Rare Han characters and debris in one class: non-ASCII, not common Han, not
+    punctuation, not a symbol."""
+    floor = math.log10(RARE_PPM)
+    common = "".join(sorted(ch for ch, cost in table().items() if cost >= floor))
+    return re.compile(f"[^\x00-\x7f{common}{''.join(sorted(CJK_PUNCT))}" + _SYMBOLS.pattern[1:])
+
+
+def uncommon_count(text: str) -> int:
+    """How many characters of `text` are rare Han characters or codec debris (fast)."""
+    return len(_uncommon().findall(text))
+
+
+def rare_count(text: str) -> tuple[int, int]:
+    """(rare, counted): Han characters below `RARE_PPM` plus debris characters (Latin-1
+    letters, bopomofo, private use…), out of all Han and debris characters of `text`."""
+    han = len(HAN.findall(text))
+    debris = len(_DEBRIS.findall(text))
+    common = len(_common_han().findall(text))
+    return han - common + debris, han + debris
+
+
+def rare_han_share(text: str) -> float:
+    """Share of rare characters among the Han and debris characters of `text` (see
+    `rare_count`); ASCII, punctuation, symbols and kana are not counted.
+
+    >>> rare_han_share("鐢ㄦ埛"), rare_han_share("用户"), rare_han_share("A-1")
+    (1.0, 0.0, 0.0)
+    """
+    rare, counted = rare_count(text)
     return rare / counted if counted else 0.0
 
 

@@ -6,9 +6,9 @@ import re
 
 # NBSP, U+3000 and the zero-width family fold into ordinary spaces; runs of any
 # whitespace become one space.  Nothing else changes: full-width punctuation stays.
+# (Python's \s already covers NBSP and U+3000; one regex pass is faster than translate.)
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_FOLD = str.maketrans({ch: " " for ch in "\u00a0\u3000" + _ZERO_WIDTH})
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(f"[\\s{_ZERO_WIDTH}]+")
 
 
 def normalize_space(text: str) -> str:
@@ -17,4 +17,4 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("\\u3000\\u3000萍乡\\u00a0 新闻\\u200b ")
     '萍乡 新闻'
     """
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+    return _SPACES.sub(" ", text).strip(" ")

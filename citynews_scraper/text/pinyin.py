@@ -16,6 +16,7 @@ import re
 from citynews_scraper.text.freq import HAN_CLASS
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE_MARK = re.compile(f"[{_TONED}]")
 _PLAIN = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 _INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINALS = (
@@ -36,7 +37,7 @@ def is_toned_syllable(word: str) -> bool:
     >>> [is_toned_syllable(w) for w in ("xiāng", "luò", "wǎng", "Píngxiāng", "xiang", "abcé")]
     [True, True, True, False, False, False]
     """
-    if sum(word.count(ch) for ch in _TONED) != 1:
+    if len(_TONE_MARK.findall(word)) != 1:
         return False
     return _SYLLABLE.fullmatch(word.translate(_PLAIN)) is not None
 
