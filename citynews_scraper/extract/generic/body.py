@@ -9,6 +9,7 @@ cells are the content).  `clean` then removes the Chinese portal boilerplate.
 from __future__ import annotations
 
 import copy
+import re
 import warnings
 from collections.abc import Iterator
 
@@ -28,6 +29,8 @@ MIN_PUNCTUATION = 5
 # One paragraph this long on its own means the extractor lost the page's line structure.
 WALL_CHARS = 200
 MIN_BLOCK_LINES = 3
+MIN_HAN_SHARE = 0.3
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTAINERS = ("list", "table", "quote", "div")
 
 
@@ -52,8 +55,13 @@ def extract_paragraphs(root: HtmlElement, url: str | None = None) -> list[str]:
 
 
 def _structure_lost(paragraphs: list[str]) -> bool:
-    """True when the page came back as one or two walls of text (menus glued to the body)."""
-    return 0 < len(paragraphs) <= 2 and max(map(len, paragraphs)) > WALL_CHARS
+    """True when a Chinese page came back as one or two walls of text (menus glued to the
+    body).  The density scorer counts Chinese punctuation, so other languages keep
+    trafilatura's answer."""
+    if not 0 < len(paragraphs) <= 2 or max(map(len, paragraphs)) <= WALL_CHARS:
+        return False
+    text = "".join(paragraphs)
+    return len(_HAN.findall(text)) >= MIN_HAN_SHARE * len(text)
 
 
 def _length(paragraphs: list[str]) -> int:

@@ -4,7 +4,8 @@ The body container is the nearest common ancestor of the first and last body
 paragraphs in the page tree.  Icons, spacers and tracking pixels are skipped (declared
 size below `MIN_SIDE`, or an icon-like file name).  A caption is the ``<figcaption>`` of
 the image's figure, else the short text of the paragraph right after an image that
-stands alone in its paragraph (the usual Chinese portal layout), else the title
+stands alone in its paragraph when that paragraph is marked as a caption (centred, a
+caption-like class, or a 图/▲ lead-in: the usual Chinese portal layout), else the title
 attribute.
 """
 
@@ -23,6 +24,8 @@ MIN_SIDE = 50
 MAX_CAPTION_CHARS = 80
 ICON_NAME = re.compile(r"icon|logo|spacer|blank|arrow|button|btn|share|qrcode|erweima|loading|avatar|\.gif$", re.I)
 PROBE_CHARS = 6
+CAPTION_CLASS = re.compile(r"caption|pic|img|photo|note|tu|desc", re.I)
+CAPTION_LEAD = ("图", "▲", "△", "（图", "(图", "上图", "下图")
 _SPACES = re.compile(r"\s+")
 
 
@@ -59,6 +62,14 @@ def _small(img: HtmlElement) -> bool:
     return False
 
 
+def _looks_like_caption(element: HtmlElement, text: str) -> bool:
+    """Portals mark captions by centring them, a caption-ish class, or a 图/▲ lead-in;
+    an ordinary paragraph after a picture is not its caption."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    marked = (element.get("align") or "").lower() == "center" or "text-align:center" in style
+    return marked or bool(CAPTION_CLASS.search(element.get("class") or "")) or text.startswith(CAPTION_LEAD)
+
+
 def _caption(img: HtmlElement) -> str | None:
     figure = next((a for a in img.iterancestors("figure")), None)
     if figure is not None:
@@ -70,7 +81,7 @@ def _caption(img: HtmlElement) -> str | None:
         following = holder.getnext()
         if following is not None and isinstance(following.tag, str):
             text = normalize_space(following.text_content())
-            if 0 < len(text) <= MAX_CAPTION_CHARS and following.find(".//img") is None:
+            if 0 < len(text) <= MAX_CAPTION_CHARS and following.find(".//img") is None and _looks_like_caption(following, text):
                 return text
     return normalize_space(img.get("title") or "") or None
 
