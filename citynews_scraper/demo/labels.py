@@ -43,6 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "notice": ("提示信息", "提示信息"),
     "latest_news": ("最新资讯", "最新資訊"),
     "photo_news": ("图片新闻", "圖片新聞"),
+    "hot_reads": ("热门阅读", "熱門閱讀"),
     "more": ("更多", "更多"),
     "links": ("友情链接", "友情鏈接"),
     "login": ("登录", "登錄"),

@@ -44,7 +44,7 @@ from citynews_scraper.demo.urls import (
     list_href,
     pager_href,
 )
-from citynews_scraper.demo.vocab import COMMENT_TEXTS, GUEST_NAMES
+from citynews_scraper.demo.vocab import CATEGORIES, COMMENT_TEXTS, GUEST_NAMES
 
 CHARSET_LABEL = {"gbk": "gbk", "utf-8": "utf-8", "big5": "big5"}
 PYTHON_CODEC = {"gbk": "gbk", "utf-8": "utf-8", "big5": "big5"}
@@ -493,6 +493,7 @@ def render_list(ctx: Ctx, catid: int, page: int) -> str:
             f'<a href="{caturl(ctx.base, ctx.config, c.catid)}" class="xi2">{_e(ctx.tr(c.name))}</a>' for c in subs)
         sub_row = f'<div class="bm_c bbda">{ctx.t("sub_cats")}:&nbsp;&nbsp;{links}</div>'
     entries = "\n".join(_list_entry(ctx, aid, catid) for aid in ids)
+    hot = _hot_block(ctx, catid, page)
     pager = _pager(ctx, page, list_pages(ctx, catid), lambda k: _amp(list_href(ctx.base, ctx.config, catid, k)))
     pager_html = f'<div class="pgs cl">{pager}</div>' if pager else ""
     page_part = f" - {ctx.t('page_pre')}{page}{ctx.t('page_unit')}" if page > 1 else ""
@@ -510,12 +511,40 @@ def render_list(ctx: Ctx, catid: int, page: int) -> str:
 </div>
 </div>
 {pager_html}
+<div id="diycontentbottom" class="area">{hot}</div>
 </div>
 <div class="sd pph">
 {_sidebar(ctx, catid)}
 </div>
 </div>
 """ + _foot(ctx)
+
+
+def hot_ids(ctx: Ctx, catid: int, page: int) -> list[int]:
+    """热门阅读 under list page `page`: its three most viewed entries, plus every deleted
+    article of the channel whose id falls in the page's stretch of the list (the block was
+    cached before they were deleted).  The pages' stretches cover ids 1..N, so every deleted
+    article stays linked from exactly one page of each list it belonged to."""
+    per = ctx.config.perpage
+    ids = ctx.index.newest_first(catid, (page - 1) * per, page * per)
+    if not ids:
+        return []
+    popular = sorted(ids, key=lambda aid: -article(ctx.config, aid).views)[:3]
+    above = ctx.index.newest_first(catid, (page - 1) * per - 1, (page - 1) * per) if page > 1 else []
+    upper = above[0] if above else ctx.config.articles + 1
+    lower = 0 if page >= list_pages(ctx, catid) else ids[-1]
+    subtree = {c.catid for c in CATEGORIES if catid in {a.catid for a in ancestors(c.catid)}}
+    gone = [aid for aid in range(upper - 1, lower, -1)
+            if not ctx.index.live(aid) and ctx.index.category(aid) in subtree]
+    return popular + gone
+
+
+def _hot_block(ctx: Ctx, catid: int, page: int) -> str:
+    links = "".join(f'<li><a href="{article_href(ctx.config, aid)}" target="_blank">{_e(article(ctx.config, aid).title)}</a></li>'
+                    for aid in hot_ids(ctx, catid, page))
+    if not links:
+        return ""
+    return _block(100 + catid, ctx.t("hot_reads"), None, f'<div class="module cl xl xl1"><ul>{links}</ul></div>')
 
 
 def _amp(url: str) -> str:

@@ -7,7 +7,8 @@ import re
 from citynews_scraper.demo.app import PortalApp
 from citynews_scraper.demo.config import DemoConfig
 from citynews_scraper.demo.content import article, ground_truth
-from citynews_scraper.demo.site import children
+from citynews_scraper.demo.site import ancestors, children
+from citynews_scraper.demo.vocab import CATEGORIES
 from citynews_scraper.text import decode
 from tests.demo.conftest import BASE, get, page
 
@@ -131,8 +132,9 @@ def test_deleted_articles_are_linked_but_answer_404(app: PortalApp) -> None:
         assert reply.status == 404
         assert "抱歉，指定的文章不存在或已被删除！" in reply.body.decode("gbk")
         assert f"portal.php?mod=view&aid={aid}" in linked
-    lists = "".join(get(app, f"/portal.php?mod=list&catid={c}&page={p}").body.decode("gbk") for c in (1, 5, 9, 12) for p in (1, 2, 3))
-    assert not any(f'"portal.php?mod=view&aid={aid}"' in lists for aid in deleted)
+    entries = {href for c in (1, 5, 9, 12) for p in (1, 2, 3)
+               for href in page(app, f"/portal.php?mod=list&catid={c}&page={p}").css("dl.bbda dt a::attr(href)").getall()}
+    assert not any(f"portal.php?mod=view&aid={aid}" in entries for aid in deleted)
 
 
 def test_rewrite_and_folders() -> None:
@@ -232,3 +234,21 @@ def test_odd_requests_get_a_clean_answer() -> None:
         for target in ODD_TARGETS:
             assert get(app, target).status in (200, 301, 302, 404), target
     assert get(app, "/_demo/grow?articles=0").status == 400 and app.config.articles == 10
+
+
+def test_every_deleted_article_is_linked_from_each_of_its_lists() -> None:
+    config = DemoConfig(articles=300, perpage=7)
+    app = PortalApp(config, BASE)
+    deleted = {aid for aid in range(1, 301) if not app.ctx.index.live(aid)}
+    assert len(deleted) > 10
+    for top in children(None):
+        linked: list[int] = []
+        for number in range(1, 200):
+            sel = page(app, f"/portal.php?mod=list&catid={top.catid}&page={number}")
+            hot = sel.css("#diycontentbottom .dxb_bc a::attr(href)").re(r"aid=(\d+)$")
+            linked += [int(aid) for aid in hot if int(aid) in deleted]
+            assert not set(map(int, sel.css("#ct .mn .bm_c.xld dl.bbda dt a::attr(href)").re(r"aid=(\d+)$"))) & deleted
+            if not sel.css("div.pg a.nxt"):
+                break
+        mine = {aid for aid in deleted if app.ctx.index.category(aid) in {c.catid for c in CATEGORIES if top.catid in {a.catid for a in ancestors(c.catid)}}}
+        assert sorted(linked) == sorted(mine) and mine
