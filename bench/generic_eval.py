@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/generic_eval.py                 # cwced-zh + held-out + English
-    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | gne-silver | aeb)
+    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | gne-silver | cx-silver | aeb)
     .venv/bin/python bench/generic_eval.py --markdown      # print the tables as Markdown for docs
 
 Reads ``../shared/corpora`` (relative to the repository root); a corpus that is absent is
@@ -126,6 +126,17 @@ def load_heldout() -> Iterator[Sample]:
 def load_gne_silver() -> Iterator[Sample]:
     """GNE's test pages scored against GNE's OWN output (silver; biased towards GNE)."""
     yield from _gne_silver(CORPORA / "zh-fixtures" / "gne")
+
+
+def load_cx_silver() -> Iterator[Sample]:
+    """NetEase GBK pages with cx-extractor's body text (silver: a tool's output)."""
+    base = CORPORA / "zh-fixtures" / "cx-netease-gbk"
+    for page in sorted((base / "RawHtml").glob("*.html.gz"), key=lambda p: int(p.name.split(".")[0])):
+        number = page.name.split(".")[0]
+        text = base / "Text" / f"{number}.txt"
+        if text.exists():
+            yield Sample("cx (silver)", number, gzip.decompress(page.read_bytes()),
+                         text=text.read_bytes().decode("gb18030", errors="replace"))
 
 
 def _iso_label(value: str | None) -> str | None:
@@ -458,6 +469,8 @@ CORPUS_LOADERS: dict[str, tuple[str, Callable[[], Iterator[Sample]], Path, bool]
     "heldout": ("zh-fixtures gold (held out)", load_heldout, CORPORA / "zh-fixtures", False),
     "gne-silver": ("zh-fixtures/gne vs GNE's own output (held out, silver)", load_gne_silver,
                    CORPORA / "zh-fixtures", False),
+    "cx-silver": ("zh-fixtures/cx-netease-gbk vs cx-extractor output (held out, silver)", load_cx_silver,
+                  CORPORA / "zh-fixtures" / "cx-netease-gbk", False),
     "aeb": ("aeb-scrapinghub (English)", load_aeb, CORPORA / "aeb-scrapinghub", True),
 }
 
