@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -37,6 +38,7 @@ import text_corpora as corpora  # noqa: E402
 
 from citynews_scraper.text import RepairLog, clean_text, decode, normalize_space  # noqa: E402
 from citynews_scraper.text.freq import HAN  # noqa: E402
+from citynews_scraper.text.lang import detect_lang  # noqa: E402
 
 SEED = 20261128
 REPEAT = 15
@@ -116,6 +118,23 @@ def _codec_path(encode: str, decode_as: str) -> Callable[[str], str | None]:
     return corrupt
 
 
+def _longest_prefix(encode: str, decode_as: str) -> Callable[[str], tuple[str, str] | None]:
+    """Damage the longest prefix that survives the codec path strictly (≥ 4 Han characters):
+    a whole paragraph rarely survives UTF-8 → GBK (one odd byte before a space breaks it)."""
+    corrupt = _codec_path(encode, decode_as)
+
+    def damage(text: str) -> tuple[str, str] | None:
+        for end in range(len(text), 0, -1):
+            if len(HAN.findall(text[:end])) < 4:
+                return None
+            damaged = corrupt(text[:end])
+            if damaged is not None:
+                return damaged, text[:end]
+        return None
+
+    return damage
+
+
 def _traditional(corrupt: Callable[[str], str | None]) -> Callable[[str], str | None]:
     t2 = opencc.OpenCC("s2t")
     return lambda text: corrupt(t2.convert(text))
@@ -140,12 +159,12 @@ def _pinyin(text: str) -> str | None:
 
 
 # class → (corruption, how the expected clean text is derived from the paragraph)
-GENERATORS: dict[str, tuple[Callable[[str], str | None], Callable[[str], str]]] = {
+GENERATORS: dict[str, tuple[Callable[[str], object], Callable[[str], str]]] = {
     "gbk_as_latin1": (_codec_path("gbk", "latin-1"), lambda p: p),
     "gbk_as_latin1(cp1252)": (_codec_path("gbk", "sloppy-windows-1252"), lambda p: p),
     "utf8_as_latin1": (_codec_path("utf-8", "latin-1"), lambda p: p),
     "utf8_as_cp1252": (_codec_path("utf-8", "sloppy-windows-1252"), lambda p: p),
-    "utf8_as_gbk": (_codec_path("utf-8", "gbk"), lambda p: p),
+    "utf8_as_gbk": (_longest_prefix("utf-8", "gbk"), lambda p: p),
     "big5_as_gbk": (_traditional(_codec_path("big5hkscs", "gb18030")), lambda p: opencc.OpenCC("s2t").convert(p)),
     "gbk_as_big5": (_codec_path("gbk", "big5hkscs"), lambda p: p),
     "html_entities": (_entities, lambda p: p),
@@ -153,10 +172,24 @@ GENERATORS: dict[str, tuple[Callable[[str], str | None], Callable[[str], str]]] 
 }
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？])")
+
+
+def case_pool(paragraphs: list[str]) -> list[str]:
+    """Chinese paragraphs and their sentences, shuffled: the texts damage is generated from.
+
+    Sentences are added because a whole paragraph rarely survives UTF-8 → GBK strictly
+    (one odd byte before a space breaks it), and strict survivors are what can be undone.
+    """
+    chinese = [p for p in paragraphs if len(HAN.findall(p)) >= 4 and detect_lang(p) in ("zh-Hans", "zh-Hant")]
+    sentences = [s.strip() for p in chinese for s in _SENTENCE_END.split(p)]
+    pool = list(dict.fromkeys(chinese + [s for s in sentences if len(HAN.findall(s)) >= 4]))
+    random.Random(SEED).shuffle(pool)
+    return pool
+
+
 def generated_report(paragraphs: list[str], cases: int) -> dict[str, object]:
-    chinese = [p for p in paragraphs if len(HAN.findall(p)) >= 4]
-    rng = random.Random(SEED)
-    rng.shuffle(chinese)
+    chinese = case_pool(paragraphs)
     report: dict[str, object] = {}
     for name, (corrupt, expected_of) in GENERATORS.items():
         repair = name.split("(")[0]
@@ -166,6 +199,8 @@ def generated_report(paragraphs: list[str], cases: int) -> dict[str, object]:
             if total >= cases:
                 break
             damaged = corrupt(para)
+            if isinstance(damaged, tuple):  # (damaged, the part of `para` it came from)
+                damaged, para = damaged
             if damaged is None or damaged == para:
                 continue
             total += 1

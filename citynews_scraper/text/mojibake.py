@@ -54,7 +54,7 @@ _HAN_OR_PRIVATE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ue000-\uf
 # was repaired (the string is then known to be damaged this way), and then only need to
 # beat the text as it is by MARGIN and be made of known characters.
 MIN_RUN_CHARS = 2
-MIN_SHORT_CANDIDATE = -1.5
+MIN_SHORT_CANDIDATE = -2.0
 
 # --- byte views ---------------------------------------------------------------------
 # Latin-1 and cp1252 view of bytes 0x80–0xFF: the character a browser shows for each byte.
@@ -279,6 +279,11 @@ def _changed_spans(old: str, new: str) -> list[str]:
 # What ftfy's partial fixes may produce: ASCII, Latin-1 letters, general punctuation,
 # CJK and full-width forms.  Anything else (Ƽ, ѕ) is GBK mojibake that ftfy misread.
 _ORDINARY = re.compile("[\x00-\x7f\u00a0-\u00ff\u2000-\u206f\u20ac\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]*")
+
+
+def is_ordinary(text: str) -> bool:
+    """True when `text` has only characters a UTF-8 repair of Chinese pages should yield."""
+    return _ORDINARY.fullmatch(text) is not None
 
 
 def utf8_as_latin(text: str, partial: bool = True) -> tuple[str, str, int]:

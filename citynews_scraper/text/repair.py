@@ -95,8 +95,16 @@ def _repair_mojibake(text: str, log: RepairLog) -> str:
     # ftfy on the whole string first (GBK shown as Latin-1 is never valid UTF-8 as a whole),
     # then GBK runs, then ftfy's partial fixes on what is left.
     if _LATIN_DEBRIS.search(text):
-        text, name, n = mojibake.utf8_as_latin(text, partial=False)
-        log.repaired(name, n)
+        fixed, name, n = mojibake.utf8_as_latin(text, partial=False)
+        # Short GBK pairs can be valid UTF-8 too (学院 = D1A7 D4BA = ѧԺ): when ftfy's
+        # reading yields unusual letters, the more plausible of the two readings wins.
+        if n and not mojibake.is_ordinary(fixed):
+            gbk_fixed, m = mojibake.gbk_as_latin1(text)
+            if m and freq.plausibility(gbk_fixed) > freq.plausibility(fixed):
+                n = 0
+        if n:
+            text = fixed
+            log.repaired(name, n)
         text, n = mojibake.gbk_as_latin1(text)
         log.repaired("gbk_as_latin1", n)
         text, name, n = mojibake.utf8_as_latin(text)
