@@ -15,7 +15,8 @@ from scrapy.exceptions import DropItem
 
 from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import RunPaths, run_paths
-from citynews_scraper.record import Article, schema_errors
+from citynews_scraper.output.validate import record_errors
+from citynews_scraper.record import Article
 
 
 def _record(item: Any) -> dict[str, Any]:
@@ -38,7 +39,7 @@ class ValidatePipeline(_Stage):
     """Records that break record-v1 go to the rejects file with their reasons."""
 
     def process_item(self, item: Any) -> Any:
-        errors = schema_errors(_record(item))
+        errors = record_errors(_record(item))
         if errors:
             self._stat("citynews/articles/rejected")
             writer = self.crawler.get_item_pipeline(JsonlWriterPipeline)

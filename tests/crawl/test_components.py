@@ -143,3 +143,23 @@ def test_settings_module_is_what_scrapy_cfg_names() -> None:
     settings = Settings()
     settings.setmodule("citynews_scraper.settings")
     assert "citynews_scraper.pipelines.JsonlWriterPipeline" in settings.getdict("ITEM_PIPELINES")
+
+
+BROKEN_FIELDS = [
+    ("title", ""), ("title", " padded"), ("url", "ftp://x.cn/a"), ("views", -1), ("views", "3"), ("pages", 0),
+    ("site", "a b"), ("cms", "nosuch"), ("published_at", "2024-01-01"), ("unknown_key", 1), ("images", [{"src": "x"}]),
+    ("reactions", {"": 1}), ("paragraphs", [""]), ("category", [" a"]), ("lang", 5), ("schema_version", 2),
+    ("article_id", "a/b"), ("repairs", ["bad"]), ("content_hash", None), ("fetched_at", None),
+]
+
+
+@pytest.mark.parametrize(("key", "value"), BROKEN_FIELDS)
+def test_fast_validation_agrees_with_the_reference_schema(key: str, value: Any) -> None:
+    from citynews_scraper.output.validate import record_errors
+    from citynews_scraper.record import schema_errors
+
+    good = article("5", summary="摘要", published_at="2024-02-27T08:00:00+08:00").to_dict()
+    assert record_errors(good) == [] == schema_errors(good)
+    broken = {**good, key: value}
+    assert schema_errors(broken), "the mutation must break the schema"
+    assert record_errors(broken) == schema_errors(broken)

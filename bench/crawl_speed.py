@@ -1,0 +1,139 @@
+"""Crawl speed and memory on the bundled demo portal (issue 4's benchmark).
+
+1. Speed: a full crawl of a 5,000-article portal (parse, merge, validate, dedupe, write)
+   against the same crawl with a do-nothing article callback (``--bare``: article pages
+   fetched, not read), same server, politeness limits lifted for both.  Reported: articles
+   per second of each and the pipeline's rate as a share of the bare rate (target ≥ 70 %).
+2. Memory: peak RSS of full crawls of 10,000 and 100,000 articles (targets ≤ 300 MB at
+   100,000 and ≤ 1.3× the 10,000 figure), read from the kernel's rusage of the crawl process.
+
+The portal runs in its own process (``python -m citynews_scraper.demo``) so its CPU is not
+charged to the crawler; every crawl is a real ``citynews crawl`` subprocess.
+
+    python bench/crawl_speed.py                       # 5,000 speed + RSS at 10,000 and 100,000
+    python bench/crawl_speed.py --rss 10000,30000     # a shorter memory run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Politeness lifted for our own local server (robots.txt still fetched and obeyed).
+FAST = ["--delay", "0", "--no-autothrottle", "--concurrency", "16", "--backoff", "0", "--quiet"]
+SPEED_TARGET = 0.70
+RSS_CAP_MB = 300.0
+RSS_GROWTH_CAP = 1.3
+
+
+@dataclass
+class Run:
+    articles: int
+    article_pages: int
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def page_rate(self) -> float:
+        return self.article_pages / self.seconds if self.seconds else 0.0
+
+
+@contextmanager
+def portal(articles: int) -> Iterator[str]:
+    """A demo portal in a subprocess; yields its base URL."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "citynews_scraper.demo", "--port", "0", "--articles", str(articles)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def crawl(base_url: str, workdir: Path, *extra: str) -> Run:
+    """One `citynews crawl` subprocess; wall time and its own peak RSS (os.wait4's rusage)."""
+    out = workdir / f"crawl-{time.monotonic_ns()}.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--start-url", base_url, *FAST, "-o", str(out), *extra]
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, cwd=workdir)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"crawl failed with status {proc.returncode}: {' '.join(args)}")
+    manifest = json.loads(out.with_name(out.stem + ".manifest.json").read_text("utf-8"))
+    counts = manifest["counts"]
+    return Run(counts["articles_written"], counts["article_pages"], seconds, usage.ru_maxrss / 1024)
+
+
+def speed(articles: int, workdir: Path, repeats: int) -> tuple[Run, Run]:
+    """Best-of-`repeats` full and bare crawls of the same portal (interleaved)."""
+    fulls, bares = [], []
+    with portal(articles) as base_url:
+        for _ in range(repeats):
+            bares.append(crawl(base_url, workdir, "--bare"))
+            fulls.append(crawl(base_url, workdir))
+    return min(fulls, key=lambda r: r.seconds), min(bares, key=lambda r: r.seconds)
+
+
+def memory(sizes: Sequence[int], workdir: Path) -> dict[int, Run]:
+    runs = {}
+    for size in sizes:
+        with portal(size) as base_url:
+            runs[size] = crawl(base_url, workdir)
+        print(f"  {size:>7,} articles: {runs[size].articles:,} written in {runs[size].seconds:.0f} s, "
+              f"peak RSS {runs[size].peak_rss_mb:.0f} MB", flush=True)
+    return runs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000, help="portal size for the speed run (default 5000)")
+    parser.add_argument("--repeats", type=int, default=2, help="speed runs of each kind; the best counts")
+    parser.add_argument("--rss", default="10000,100000", help="portal sizes for peak RSS, comma-separated ('' skips)")
+    args = parser.parse_args(argv)
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="citynews-bench-") as tmp:
+        workdir = Path(tmp)
+        full, bare = speed(args.articles, workdir, args.repeats)
+        share = full.rate / bare.rate if bare.rate else 0.0
+        print(f"speed, {args.articles:,}-article portal (best of {args.repeats}):")
+        print(f"  bare crawl (article pages fetched, not read): {bare.article_pages:,} pages in {bare.seconds:.1f} s "
+              f"= {bare.rate:.0f} articles/s")
+        print(f"  full pipeline: {full.articles:,} articles ({full.article_pages:,} pages) in {full.seconds:.1f} s "
+              f"= {full.rate:.0f} articles/s")
+        print(f"  pipeline / bare = {share:.0%} (target ≥ {SPEED_TARGET:.0%}) {'OK' if share >= SPEED_TARGET else 'MISSED'}")
+        ok &= share >= SPEED_TARGET
+        sizes = [int(s) for s in args.rss.split(",") if s.strip()]
+        if sizes:
+            print("peak RSS of full crawls:")
+            runs = memory(sizes, workdir)
+            small, large = runs[min(sizes)], runs[max(sizes)]
+            growth = large.peak_rss_mb / small.peak_rss_mb
+            print(f"  {max(sizes):,} vs {min(sizes):,}: {growth:.2f}× (target ≤ {RSS_GROWTH_CAP}×) "
+                  f"{'OK' if growth <= RSS_GROWTH_CAP else 'MISSED'}")
+            print(f"  peak at {max(sizes):,}: {large.peak_rss_mb:.0f} MB (target ≤ {RSS_CAP_MB:.0f} MB) "
+                  f"{'OK' if large.peak_rss_mb <= RSS_CAP_MB else 'MISSED'}")
+            ok &= growth <= RSS_GROWTH_CAP and large.peak_rss_mb <= RSS_CAP_MB
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
