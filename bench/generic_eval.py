@@ -83,6 +83,8 @@ class Output:
     # When there is no full date, the date text shown (``2003年5月``) is scored at its
     # own precision, like a label.
     date_raw: str = ""
+    # The `author` field alone (ours puts 责任编辑 in `publisher`; see run_ours).
+    author_only: str | None = None
     seconds: float = 0.0
 
 
@@ -234,7 +236,8 @@ def run_ours(html: str, sample: Sample) -> Output:
     # from 责任编辑); the corpora label whoever the page credits, so the credit is
     # the author when there is one, else the editor (docs/generic-extraction.md).
     credited = draft.author or draft.publisher or ""
-    return Output(draft.title or "", "\n".join(draft.paragraphs), credited, date, draft.published_at_raw or "")
+    return Output(draft.title or "", "\n".join(draft.paragraphs), credited, date, draft.published_at_raw or "",
+                  author_only=draft.author or "")
 
 
 def run_trafilatura(html: str, sample: Sample) -> Output:
@@ -383,6 +386,7 @@ class Scores:
     day: list[bool] = field(default_factory=list)
     minute: list[bool] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)
+    author_only: list[bool] = field(default_factory=list)
     snippets: list[bool] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     aeb_pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -403,6 +407,8 @@ def score_sample(sample: Sample, out: Output, scores: Scores, english: bool) -> 
             scores.minute.append(date_right(sample.date, out.date, minute=True, raw=out.date_raw))
     if sample.author is not None:
         scores.author.append(name_set(sample.author) == name_set(out.author))
+        only = out.author if out.author_only is None else out.author_only
+        scores.author_only.append(name_set(sample.author) == name_set(only))
     for snippet in sample.with_snippets:
         scores.snippets.append(snippet in out.body)
     for snippet in sample.without_snippets:
@@ -441,7 +447,7 @@ def _mean(values: list[float] | list[bool]) -> str:
 
 def table(title: str, results: dict[str, Scores], english: bool, markdown: bool) -> str:
     columns = ["extractor", "body F1", "title", "date (day)", "date (minute)", "author",
-               "snippets", "ms/page", "speed vs trafilatura"]
+               "author field only", "snippets", "ms/page", "speed vs trafilatura"]
     base = statistics.fmean(results["trafilatura"].seconds) if "trafilatura" in results else None
     rows = []
     for name, s in results.items():
@@ -449,7 +455,7 @@ def table(title: str, results: dict[str, Scores], english: bool, markdown: bool)
         per_page = statistics.fmean(s.seconds) if s.seconds else 0.0
         ratio = f"{per_page / base:.2f}×" if base else "–"
         rows.append([name, body, _mean(s.title), _mean(s.day), _mean(s.minute), _mean(s.author),
-                     _mean(s.snippets), f"{per_page * 1000:.1f}", ratio])
+                     _mean(s.author_only), _mean(s.snippets), f"{per_page * 1000:.1f}", ratio])
     counts = next(iter(results.values()))
     heading = (f"{title}: {len(counts.seconds)} pages (scored: body {len(counts.body) or len(counts.aeb_pairs)}, "
                f"title {len(counts.title)}, day {len(counts.day)}, minute {len(counts.minute)}, "
