@@ -12,7 +12,7 @@ from datetime import datetime, timezone, tzinfo
 
 from citynews_scraper.extract.cms import choose_parser
 from citynews_scraper.extract.draft import Draft
-from citynews_scraper.extract.errors import BinaryBody, EmptyBody, MergeError
+from citynews_scraper.extract.errors import BinaryBody, EmptyBody, MergeError, UnknownLayout
 from citynews_scraper.extract.page import DEFAULT_TZ, Page
 from citynews_scraper.record import Article, Image, content_hash
 from citynews_scraper.text import Decoded, RepairLog, clean_text, decode, finish_log
@@ -138,6 +138,8 @@ def build_article(
     fix = _fixer(log, script)
     paragraphs = [p for r in ordered for p in map(fix, r.draft.paragraphs) if p]
     title = fix(draft.title or "")
+    if not title:
+        raise UnknownLayout("the article title is empty once normalised")
     article = Article(
         url=draft.url or first.url,
         title=title,

@@ -145,38 +145,38 @@ def is_junk(el: lxml_html.HtmlElement, tag: str) -> bool:
     )
 
 
-def _walk(el: lxml_html.HtmlElement, flow: _Flow, page: Page, bold: bool) -> None:
-    """Feed one element (and its tail, which belongs to the parent) into the flow."""
-    tag = el.tag if isinstance(el.tag, str) else ""  # comments and PIs have no str tag
-    if not tag or is_junk(el, tag):
-        pass
-    elif tag == "br":
-        flow.add_br()
-    elif tag == "img":
-        image = read_image(el, page)
-        if image:
-            flow.flush()
-            flow.blocks.append(image)
-    else:
-        block = tag in sel.BLOCK_TAGS
-        if block:
-            flow.enter(el)
-        inner_bold = bold or tag in sel.BOLD_TAGS or tag in sel.HEADING_TAGS
-        flow.add_text(el.text, inner_bold)
-        for child in el:
-            _walk(child, flow, page, inner_bold)
-        if block:
-            flow.leave()
-    flow.add_text(el.tail, bold)
-
-
 def read_blocks(body: lxml_html.HtmlElement, page: Page) -> list[Block]:
-    """The body as a flow of text and image blocks, junk skipped (the tree is not modified)."""
+    """The body as a flow of text and image blocks, junk skipped (the tree is not modified).
+
+    Iterative with an explicit stack: hostile pages nest thousands of elements deep, past
+    Python's recursion limit.  Stack entries are (element, bold around it, closing?).
+    """
     flow = _Flow()
     flow.context.append(flow.context[-1].inside(body))
     flow.add_text(body.text, False)
-    for child in body:
-        _walk(child, flow, page, False)
+    stack: list[tuple[lxml_html.HtmlElement, bool, bool]] = [(child, False, False) for child in reversed(body)]
+    while stack:
+        el, bold, closing = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""  # comments and PIs have no str tag
+        if closing:
+            if tag in sel.BLOCK_TAGS:
+                flow.leave()
+        elif tag == "br":
+            flow.add_br()
+        elif tag == "img":
+            image = read_image(el, page)
+            if image:
+                flow.flush()
+                flow.blocks.append(image)
+        elif tag and not is_junk(el, tag):
+            if tag in sel.BLOCK_TAGS:
+                flow.enter(el)
+            inner_bold = bold or tag in sel.BOLD_TAGS or tag in sel.HEADING_TAGS
+            flow.add_text(el.text, inner_bold)
+            stack.append((el, bold, True))
+            stack.extend((child, inner_bold, False) for child in reversed(el))
+            continue  # the tail follows the closing entry
+        flow.add_text(el.tail, bold)  # the tail belongs to the parent's flow
     flow.flush()
     return flow.blocks
 
