@@ -1,0 +1,70 @@
+"""The evaluation rules of bench/generic_eval.py (labels, dates, names, F1), offline."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location(
+    "generic_eval", Path(__file__).resolve().parents[2] / "bench" / "generic_eval.py"
+)
+assert _SPEC and _SPEC.loader
+ev = importlib.util.module_from_spec(_SPEC)
+sys.modules["generic_eval"] = ev  # dataclasses look their module up while the file runs
+_SPEC.loader.exec_module(ev)
+
+TZ = timezone(timedelta(hours=8))
+
+
+@pytest.mark.parametrize("label,parts", [
+    ("2005-5-7 21:23:57", {"y": 2005, "m": 5, "d": 7, "H": 21, "M": 23}),
+    ("1998-3", {"y": 1998, "m": 3}),
+    ("2018", {"y": 2018}),
+    ("2019年09月07日 08:05:32", {"y": 2019, "m": 9, "d": 7, "H": 8, "M": 5}),
+    ("UNKNOWN", {}),
+])
+def test_label_parts(label: str, parts: dict[str, int]) -> None:
+    assert ev.label_parts(label) == parts
+
+
+def test_date_right_at_the_label_precision() -> None:
+    moment = datetime(2003, 5, 20, 10, 0, tzinfo=TZ)
+    assert ev.date_right("2003-5", moment, minute=False)
+    assert not ev.date_right("2003-6", moment, minute=False)
+    assert ev.date_right("2003-5-20 10:00", moment, minute=True)
+    assert not ev.date_right("2003-5-20 10:01", moment, minute=True)
+
+
+def test_unknown_label_wants_no_date_and_shown_text_counts() -> None:
+    assert ev.date_right("", None, minute=False)
+    assert not ev.date_right("", datetime(2003, 5, 20, tzinfo=TZ), minute=False)
+    assert ev.date_right("2003-5", None, minute=False, raw="2003年5月")
+    assert not ev.date_right("2003-5-20", None, minute=False, raw="2003年5月")
+
+
+def test_name_sets() -> None:
+    assert ev.name_set("周思博 (Joel Spolsky)") == ev.name_set("周思博 Joel Spolsky")
+    assert ev.name_set("常书香、马丹阳") == ev.name_set("马丹阳 常书香")
+    assert ev.name_set("UNKNOWN") == frozenset()
+
+
+def test_body_f1_ignores_whitespace() -> None:
+    assert ev.body_f1("今天 天气\n很好", "今天天气很好") == 1.0
+    assert ev.body_f1("今天天气很好", "") == 0.0
+    assert 0 < ev.body_f1("今天天气很好", "今天天气不好") < 1
+
+
+def test_aeb_score_normalises_per_page() -> None:
+    text = "the quick brown fox jumps over the lazy dog"
+    assert ev.aeb_score([(text, text)]) == (1.0, 1.0, 1.0)
+    precision, recall, _ = ev.aeb_score([(text, ""), (text, text)])
+    assert precision == 1.0 and recall == 0.5
+
+
+def test_iso_labels_without_time_are_days() -> None:
+    assert ev._iso_label("2023-11-17T00:00:00") == "2023-11-17"
+    assert ev._iso_label("2017-03-10T08:42:00+08:00") == "2017-03-10 08:42"
