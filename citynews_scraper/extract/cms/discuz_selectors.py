@@ -17,7 +17,8 @@ DISCUZ_MARKERS = (
     "//div[@id='pt']//a[contains(@href,'portal.php')]",
     "//input[@id='portalview']",
 )
-SHOWMESSAGE = "//div[@id='messagetext']"
+# The message is the first <p>; later ones are script-written "go back" links.
+SHOWMESSAGE = "//div[@id='messagetext']/p[1] | //div[@id='messagetext'][not(p)]"
 LIST_PAGE = "//body[contains(concat(' ', @class, ' '), ' pg_list')] | //div[contains(@class,'xld')]//dl[contains(@class,'bbda')]"
 
 # --- article header ---------------------------------------------------------------
@@ -34,7 +35,8 @@ META_LINE = (
     ".//p[contains(concat(' ', @class, ' '), ' xg1 ')]",
 )
 SUMMARY = ".//div[contains(concat(' ', @class, ' '), ' s ')]"
-BREADCRUMB = "//div[@id='pt']//div[contains(concat(' ', @class, ' '), ' z ')]"
+# X2+: div#pt > div.z; X1.5: the links sit directly in div#pt.
+BREADCRUMB = "//div[@id='pt']//div[contains(concat(' ', @class, ' '), ' z ')] | //div[@id='pt'][not(.//div)]"
 
 # --- body -------------------------------------------------------------------------
 BODY = (
