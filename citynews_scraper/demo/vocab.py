@@ -51,7 +51,8 @@ PUBLISHERS: tuple[tuple[str, int], ...] = (
     ("民生热线", 23), ("文旅萍乡", 31), ("编辑部", 4),
 )
 # 原作者: a reporter's name when the page names one.
-AUTHORS: tuple[str, ...] = ("罗建华", "刘晓云", "陈思远", "王海燕", "李明杰", "张婷", "黄志强", "周丽萍")
+# 刘䶮 (U+4DAE, CJK Ext. A) is outside GBK and Big5: those pages carry it as &#19886;.
+AUTHORS: tuple[str, ...] = ("罗建华", "刘晓云", "陈思远", "王海燕", "李明杰", "张婷", "黄志强", "周丽萍", "刘䶮")
 # 来自: outlet, and its link when the page shows one (None: plain text).
 SOURCES: tuple[tuple[str, str | None], ...] = (
     ("大江网", "http://www.jxnews.com.cn/"),
@@ -92,6 +93,7 @@ TITLE_TEMPLATES: tuple[str, ...] = (
     "周末去哪儿？{place}一日游攻略",
     "{org}提醒：{month}起这些事项可网上办理",
     "舌尖上的萍乡：{food}",
+    "点赞👍 {community}的“网格管家”又上新了",
     "{street}{campaign}志愿服务队成立",
     "关于{district}部分区域临时停水的通知",
     "{district}{num}名{people}参加技能培训",
