@@ -73,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Handlers first: a caller may send SIGTERM as soon as it has read the URL line.
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    portal = DemoPortal(config, host=args.host, port=args.port, request_log_path=args.request_log)
+    # Nobody can read the in-memory log of a subprocess: keep only the file.
+    portal = DemoPortal(config, host=args.host, port=args.port, request_log_path=args.request_log, keep_records=False)
     try:
         base = portal.start()
     except OSError as error:

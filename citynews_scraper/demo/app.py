@@ -36,9 +36,12 @@ class PortalApp:
     `config` can be replaced while serving (`update`) to grow the portal between runs.
     """
 
-    def __init__(self, config: DemoConfig, base_url: str) -> None:
+    def __init__(self, config: DemoConfig, base_url: str, *, count_attempts: bool = True) -> None:
         self.base_url = base_url
         self.attempts = AttemptCounter()
+        # Without faults the counts only feed `DemoPortal.attempts`; a benchmark measuring
+        # memory can switch them off (one dict entry per URL otherwise).
+        self._count_all = count_attempts
         self._lock = threading.Lock()
         self._antitheft_served: set[str] = set()
         self._set(config)
@@ -64,7 +67,8 @@ class PortalApp:
     def respond(self, method: str, target: str) -> Reply:
         config, ctx = self._state
         where = route(config, target)
-        attempt = self.attempts.next(where.key)
+        counted = self._count_all or config.faults > 0 or config.antitheft
+        attempt = self.attempts.next(where.key) if counted else 1
         fault = active_fault(config, where.key, attempt)
         if fault in ("5xx", "timeout", "reset"):
             return _hard_fault(fault, attempt)

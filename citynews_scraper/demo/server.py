@@ -116,8 +116,12 @@ class DemoPortal:
     """
 
     def __init__(self, config: DemoConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,
-                 request_log_path: str | Path | None = None) -> None:
+                 request_log_path: str | Path | None = None, keep_records: bool = True) -> None:
         self._initial = config or DemoConfig()
+        # keep_records=False: no in-memory request log and no attempt counts unless faults or
+        # anti-scraping need them, so a 100,000-article crawl in the same process does not
+        # see the portal's bookkeeping grow (the log file, if any, is still written).
+        self._keep = keep_records
         self._host, self._port = host, port
         self._log_path = Path(request_log_path) if request_log_path else None
         self._log_file: IO[str] | None = None
@@ -137,7 +141,7 @@ class DemoPortal:
         server = _Server((self._host, self._port), _Handler)
         server.portal = self
         self._server = server
-        self.app = PortalApp(self._initial, f"http://{self._host}:{server.server_address[1]}/")
+        self.app = PortalApp(self._initial, f"http://{self._host}:{server.server_address[1]}/", count_attempts=self._keep)
         if self._log_path:
             self._log_file = self._log_path.open("a", encoding="utf-8")
         self._stopping.clear()
@@ -229,7 +233,8 @@ class DemoPortal:
 
     def _log(self, method: str, path: str, status: int) -> None:
         with self._log_lock:
-            self.request_log.append((method, path, status))
+            if self._keep:
+                self.request_log.append((method, path, status))
             if self._log_file:
                 self._log_file.write(json.dumps([method, path, status, round(time.time(), 3)]) + "\n")
                 self._log_file.flush()

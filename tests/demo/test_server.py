@@ -57,6 +57,15 @@ def test_request_log_ground_truth_and_urls(tmp_path: Path) -> None:
     assert len((tmp_path / "truth.jsonl").read_text().splitlines()) == len(live)
 
 
+def test_records_can_be_switched_off() -> None:
+    with DemoPortal(DemoConfig(articles=5), keep_records=False) as portal:
+        assert fetch(portal.base_url, "portal.php?mod=view&aid=1")[0] == 200
+        assert portal.request_log == [] and portal.attempts == {}
+    with DemoPortal(DemoConfig(articles=5, faults=1.0, fault_kinds=("5xx",)), keep_records=False) as portal:
+        assert fetch(portal.base_url, "portal.php?mod=view&aid=1")[0] >= 500
+        assert fetch(portal.base_url, "portal.php?mod=view&aid=1")[0] == 200  # faults still recover
+
+
 def test_folder_category_redirects_with_301() -> None:
     with DemoPortal(DemoConfig(articles=20, folders=True)) as portal:
         status, headers, _ = fetch(portal.base_url, "portal.php?mod=list&catid=1")
