@@ -158,11 +158,11 @@ class DiscuzParser:
 
     def parse(self, page: Page) -> Draft:
         body = self._body(page)
-        box = self._box(page)
+        box = self._box(body)
         meta = _read_meta_line(self._first(box, sel.META_LINE))
         paragraphs, images = paragraphs_and_images(read_blocks(body, page))
         article_id = self._article_id(page)
-        number, count, urls = self._pager(page)
+        number, count, urls = self._pager(page, box)
         published, raw = self._date(meta, page)
         return Draft(
             title=self._title(page, box),
@@ -205,9 +205,9 @@ class DiscuzParser:
         raise UnknownLayout("no article body (#article_content, table.vwtb td) on this page")
 
     @classmethod
-    def _box(cls, page: Page) -> lxml_html.HtmlElement:
-        box = cls._first(page.selector.root, sel.ARTICLE_BOX)
-        return box if box is not None else page.selector.root
+    def _box(cls, body: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        box = cls._first(body, sel.ARTICLE_BOX)
+        return box if box is not None else body.getroottree().getroot()
 
     @staticmethod
     def _first(node: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> lxml_html.HtmlElement | None:
@@ -313,9 +313,9 @@ class DiscuzParser:
             return f"{page.base_url.rsplit('/', 1)[0]}/portal.php?mod=view&aid={article_id}"
         return page.url
 
-    def _pager(self, page: Page) -> tuple[int, int, dict[int, str]]:
+    def _pager(self, page: Page, box: lxml_html.HtmlElement) -> tuple[int, int, dict[int, str]]:
         """(this page's number, page count, {number: URL}) from the article's own pager."""
-        pager = self._first(page.selector.root, sel.ARTICLE_PAGER)
+        pager = self._first(box, sel.ARTICLE_PAGER)
         number = page_from_url(page.url) or 1
         if pager is None:
             return number, max(number, 1), {}

@@ -9,21 +9,24 @@ from __future__ import annotations
 import re
 
 # --- page recognition -------------------------------------------------------------
-GENERATOR = "//meta[translate(@name,'GENERATOR','generator')='generator']/@content"
+# Ids are looked up with XPath id() — a hash lookup in libxml2's HTML documents, where a
+# `//*[@id=…]` scan of the whole tree costs as much as 30 such lookups.
+GENERATOR = "/html/head/meta[translate(@name,'GENERATOR','generator')='generator']/@content"
 DISCUZ_MARKERS = (
-    "//body[@id='nv_portal']",
-    "//*[@id='article_content']",
-    "//a[starts-with(@id,'click_aid_')]",
-    "//div[@id='pt']//a[contains(@href,'portal.php')]",
-    "//input[@id='portalview']",
+    "/html/body[@id='nv_portal']",
+    "id('article_content')",
+    "id('portalview')",
+    "id('click_div')//a[starts-with(@id,'click_aid_')]",
+    "id('pt')//a[contains(@href,'portal.php')]",
 )
 # The message is the first <p>; later ones are script-written "go back" links.
-SHOWMESSAGE = "//div[@id='messagetext']/p[1] | //div[@id='messagetext'][not(p)]"
+SHOWMESSAGE = "id('messagetext')/p[1] | id('messagetext')[not(p)]"
 LIST_PAGE = "//body[contains(concat(' ', @class, ' '), ' pg_list')] | //div[contains(@class,'xld')]//dl[contains(@class,'bbda')]"
 
 # --- article header ---------------------------------------------------------------
-# Scope: the article box `.bm.vw` (stock), `article.vw` (linux.cn theme), else the page.
-ARTICLE_BOX = ("//*[contains(concat(' ', @class, ' '), ' vw ')]", "//div[@id='ct']", "/html")
+# Scope, relative to the body: the article box `.bm.vw` (stock), `article.vw` (linux.cn
+# theme), else the content column `#ct`.
+ARTICLE_BOX = ("ancestor::*[contains(concat(' ', @class, ' '), ' vw ')][1]", "ancestor::*[@id='ct'][1]")
 TITLE = (
     ".//h1[contains(concat(' ', @class, ' '), ' ph ')]",  # X1.5 (ph hm) – X3.5, xs5 themes
     ".//h1[@id='article_title']",  # linux.cn theme
@@ -36,11 +39,11 @@ META_LINE = (
 )
 SUMMARY = ".//div[contains(concat(' ', @class, ' '), ' s ')]"
 # X2+: div#pt > div.z; X1.5: the links sit directly in div#pt.
-BREADCRUMB = "//div[@id='pt']//div[contains(concat(' ', @class, ' '), ' z ')] | //div[@id='pt'][not(.//div)]"
+BREADCRUMB = "id('pt')//div[contains(concat(' ', @class, ' '), ' z ')] | id('pt')[not(.//div)]"
 
 # --- body -------------------------------------------------------------------------
 BODY = (
-    "//*[@id='article_content']",  # X2+ (td), themes (div)
+    "id('article_content')",  # X2+ (td), themes (div)
     "//table[contains(concat(' ', @class, ' '), ' vwtb ')]//td",  # X1.5: td without id
     "//div[contains(concat(' ', @class, ' '), ' vw ')]//div[contains(concat(' ', @class, ' '), ' d ')]",
 )
@@ -64,18 +67,20 @@ BODY_JUNK_ID_PARTS = ("share", "_menu")
 BODY_JUNK_CLASS_PARTS = ("share", "jiathis")
 
 # --- counts, ids, pager -----------------------------------------------------------
-REACTION_BUTTONS = "//div[@id='click_div']//a[starts-with(@id,'click_')]"
-VIEWS = "//em[@id='_viewnum']"
+REACTION_BUTTONS = "id('click_div')//a[starts-with(@id,'click_')]"
+VIEWS = "id('_viewnum')"
 COMMENTS_IN_META = ".//em[@id='_commentnum']"
+# Relative to the article box; the second form catches themes without a `.vw` box.
 ARTICLE_PAGER = (
-    "//div[contains(concat(' ', @class, ' '), ' vw ')]//div[contains(concat(' ', @class, ' '), ' pg ')]",
-    "//*[@id='article_content']/following::div[contains(concat(' ', @class, ' '), ' pg ')][1]",
+    ".//div[contains(concat(' ', @class, ' '), ' pg ')]",
+    "id('article_content')/following::div[contains(concat(' ', @class, ' '), ' pg ')][1]",
 )
 AID_SOURCES = (
-    ("//a[starts-with(@id,'click_aid_')]/@id", re.compile(r"click_aid_(\d+)_")),
-    ("//a[@id='a_favorite']/@href", re.compile(r"[?&](?:amp;)?id=(\d+)")),
+    ("id('click_div')//a[starts-with(@id,'click_aid_')]/@id", re.compile(r"click_aid_(\d+)_")),
+    ("id('a_favorite')/@href", re.compile(r"[?&](?:amp;)?id=(\d+)")),
+    ("id('_commentnum')/ancestor::a[1]/@href", re.compile(r"[?&](?:amp;)?id=(\d+)")),
+    ("id('raid_div')/input/@value", re.compile(r"^(\d+)$")),
     ("//a[contains(@href,'mod=comment') and contains(@href,'idtype=aid')]/@href", re.compile(r"[?&](?:amp;)?id=(\d+)")),
-    ("//ul[@id='raid_div']/input/@value", re.compile(r"^(\d+)$")),
     ("//*[starts-with(@id,'article_delete_')]/@id", re.compile(r"article_delete_(\d+)")),
 )
 
