@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -33,11 +32,6 @@ def unit(seed: int, *parts: object) -> float:
     """A deterministic number in [0, 1) for (seed, parts): stable across runs and machines."""
     key = ":".join(map(str, (seed, *parts))).encode()
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") / 2**64
-
-
-def pick(seed: int, items: tuple, *parts: object) -> object:
-    """One of `items`, chosen deterministically by (seed, parts)."""
-    return items[int(unit(seed, *parts) * len(items))]
 
 
 def ancestors(catid: int) -> list[Category]:
@@ -143,7 +137,3 @@ class PortalIndex:
         """The newest `count` ids, deleted ones included (a stale DIY block still shows them)."""
         top = self.config.articles
         return list(range(top, max(0, top - count), -1))
-
-    def live_ids(self) -> Iterator[int]:
-        return (aid for aid in range(1, self.config.articles + 1) if self.live(aid))
-
