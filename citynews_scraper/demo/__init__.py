@@ -10,6 +10,7 @@ Public API::
         portal.live_article_urls(), portal.deleted_article_urls()
         portal.request_log             # [(method, path, status)]; portal.attempts per URL
         portal.update(articles=520)    # grow while running
+    DemoPortal(config, port=0, request_log_path=None, keep_records=True)
 
 Also ``python -m citynews_scraper.demo --port 0 …`` (first stdout line: the base URL).
 """
