@@ -103,3 +103,14 @@ def test_showmessage_page_is_not_an_article() -> None:
 def test_page_without_known_markup_is_unknown_layout() -> None:
     with pytest.raises(UnknownLayout):
         extract_article("<html><body><p>你好</p></body></html>".encode(), URL, fetched_at=NOW, cms="discuz_x")
+
+
+def test_theme_meta_line_of_labelled_spans_without_pipes() -> None:
+    page = stock_page("<p>正文。</p>").replace(
+        '<p class="xg1">'.encode(), '<div class="info"><span>发布时间：2020-7-15 10:02</span><span>作者：王磊</span>'
+        '<span>来源：上饶日报</span><span>阅读：<em>562</em></span></div><p class="old">'.encode(),
+    )
+    article = extract_article(page, URL, fetched_at=NOW)
+    assert (article.published_at, article.author, article.source, article.views) == (
+        "2020-07-15T10:02:00+08:00", "王磊", "上饶日报", 562,
+    )

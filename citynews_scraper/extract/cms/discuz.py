@@ -85,7 +85,8 @@ class Segment:
 
 
 def meta_segments(line: lxml_html.HtmlElement) -> list[Segment]:
-    """Split the meta line on `<span class="pipe">` and on literal `|` characters."""
+    """Split the meta line on `<span class="pipe">`, on literal `|` characters, and around
+    spans that hold one labelled field each."""
     segments = [Segment()]
 
     def add_text(text: str | None) -> None:
@@ -99,6 +100,8 @@ def meta_segments(line: lxml_html.HtmlElement) -> list[Segment]:
             pass
         elif "pipe" in (child.get("class") or "").split():
             segments.append(Segment())
+        elif child.tag == "span" and _LABELLED.match(plain(child.text_content())):
+            segments.extend((Segment([child]), Segment()))  # themes: one span per field, no pipes
         else:
             segments[-1].pieces.append(child)
         add_text(child.tail)

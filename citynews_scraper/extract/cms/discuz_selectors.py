@@ -35,6 +35,8 @@ TITLE = (
 )
 META_LINE = (
     ".//div[contains(concat(' ', @class, ' '), ' h ')]//p[contains(concat(' ', @class, ' '), ' xg1 ')]",
+    # themes: the first p/div under the header holding the fields, often as <span>s
+    ".//div[contains(concat(' ', @class, ' '), ' h ')]/*[self::p or self::div][1]",
     ".//p[contains(concat(' ', @class, ' '), ' xg1 ')]",
 )
 SUMMARY = ".//div[contains(concat(' ', @class, ' '), ' s ')]"
