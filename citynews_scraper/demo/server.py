@@ -22,7 +22,8 @@ from typing import IO, Any, Self
 from citynews_scraper.demo.app import PortalApp, Reply
 from citynews_scraper.demo.config import DemoConfig
 from citynews_scraper.demo.content import deleted_ids, ground_truth, live_ids
-from citynews_scraper.demo.urls import article_href
+from citynews_scraper.demo.urls import article_href, caturl
+from citynews_scraper.demo.vocab import CATEGORIES
 
 # Status recorded in the request log for requests that got no HTTP response at all.
 NO_RESPONSE = 0
@@ -223,6 +224,10 @@ class DemoPortal:
     def deleted_article_urls(self) -> list[str]:
         """URLs of deleted articles: linked from the home page or 相关阅读, answered with 404."""
         return [self.base_url + article_href(self.config, aid) for aid in deleted_ids(self.config)]
+
+    def category_urls(self) -> dict[int, str]:
+        """Every category's URL (page 1) by catid, in the form the site links it."""
+        return {c.catid: caturl(self.base_url, self.config, c.catid) for c in CATEGORIES}
 
     @property
     def attempts(self) -> dict[str, int]:

@@ -70,6 +70,8 @@ def test_folder_category_redirects_with_301() -> None:
     with DemoPortal(DemoConfig(articles=20, folders=True)) as portal:
         status, headers, _ = fetch(portal.base_url, "portal.php?mod=list&catid=1")
         assert status == 301 and headers["Location"] == portal.base_url + "news/"
+        assert portal.category_urls()[15] == portal.base_url + "news/fenghuang/liziyuan/"
+        assert len(portal.category_urls()) == 15
         assert fetch(portal.base_url, "news/")[0] == 200
 
 
