@@ -17,6 +17,10 @@ from citynews_scraper.text.freq import HAN
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# English is "obvious" when its commonest function words make up part of the words;
+# other Latin-script languages get no tag rather than a wrong one.
+_ENGLISH = frozenset("the of and to in is was for that on with as by at from it are be this".split())
+ENGLISH_SHARE = 0.1
 # A page is Japanese when kana make up a tenth of its Han characters (Chinese pages
 # carry at most a stray の in a brand name); Korean when Hangul outnumbers Han.
 KANA_SHARE = 0.1
@@ -55,7 +59,7 @@ def script_counts(text: str) -> tuple[int, int]:
 def detect_lang(text: str) -> str | None:
     """`zh-Hans`, `zh-Hant`, `ja`, `ko` or `en` by character statistics; None when unclear.
 
-    >>> detect_lang("萍乡城事网"), detect_lang("萍鄉城事網"), detect_lang("Hello world, again")
+    >>> detect_lang("萍乡城事网"), detect_lang("萍鄉城事網"), detect_lang("The view from the river")
     ('zh-Hans', 'zh-Hant', 'en')
     >>> detect_lang("東京都の天気"), detect_lang("서울 날씨가 좋습니다"), detect_lang("12345")
     ('ja', 'ko', None)
@@ -69,6 +73,7 @@ def detect_lang(text: str) -> str | None:
     if han >= 2:
         hans, hant = script_counts(text)
         return "zh-Hant" if hant > hans else "zh-Hans"
-    if len(_LATIN_WORD.findall(text)) >= 2:
+    words = [w.lower() for w in _LATIN_WORD.findall(text)]
+    if len(words) >= 3 and sum(w in _ENGLISH for w in words) >= len(words) * ENGLISH_SHARE:
         return "en"
     return None

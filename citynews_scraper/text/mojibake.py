@@ -303,6 +303,8 @@ def utf8_as_latin(text: str, partial: bool = True) -> tuple[str, str, int]:
     for action, what in steps:
         if action == "encode":
             name = _FTFY_CLASSES.get(what, "utf8_as_cp1252")
+        elif action == "decode" and not what.startswith("utf-8"):
+            return text, "", 0  # a Latin-1 ↔ cp1252 transcoding, not a UTF-8 repair
         elif action == "apply" and (what not in _FTFY_SAFE_STEPS or not partial):
             return text, "", 0
     spans = _changed_spans(text, fixed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import opencc
@@ -19,10 +20,23 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def convert_script(text: str, target: str, log: RepairLog) -> str:
-    """`text` in the `target` script (`hans` or `hant`); counts changed characters in `log`."""
+    """`text` in the `target` script (`hans` or `hant`); counts changed characters in `log`.
+
+    >>> log = RepairLog()
+    >>> convert_script("萍鄉城事網", "hans", log), log.repairs_list()
+    ('萍乡城事网', ['t2s:2'])
+    """
+    if target not in _CONFIGS:
+        raise ValueError(f"unknown script {target!r}: expected one of {', '.join(SCRIPTS)}")
     config, repair = _CONFIGS[target]
     converted = _converter(config).convert(text)
     if converted != text:
-        changed = sum(1 for a, b in zip(text, converted) if a != b) or 1
-        log.repaired(repair, changed)
+        log.repaired(repair, _changed_chars(text, converted))
     return converted
+
+
+def _changed_chars(before: str, after: str) -> int:
+    if len(before) == len(after):  # the usual case: character for character
+        return sum(1 for a, b in zip(before, after) if a != b)
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
