@@ -79,7 +79,7 @@ def test_folder_category_redirects_with_301() -> None:
 @pytest.mark.parametrize("kind", ["5xx", "timeout", "reset", "truncate", "charset", "slow"])
 def test_faults_recover_after_k_attempts(kind: str, attempts: int) -> None:
     config = DemoConfig(articles=5, faults=1.0, fault_kinds=(kind,), fault_attempts=attempts,
-                        hang_seconds=0.5, slow_ms=300)
+                        hang_seconds=0.5, slow_ms=400)
     path = "portal.php?mod=view&aid=1"
     with DemoPortal(config) as portal:
         for _ in range(attempts):
@@ -99,11 +99,12 @@ def test_faults_recover_after_k_attempts(kind: str, attempts: int) -> None:
                 status, headers, _ = fetch(portal.base_url, path)
                 assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
             else:
-                assert fetch(portal.base_url, path)[0] == 200 and time.monotonic() - started >= 0.3
+                assert fetch(portal.base_url, path)[0] == 200 and time.monotonic() - started >= 0.4
         started = time.monotonic()
         status, headers, body = fetch(portal.base_url, path)
         assert (status, headers["Content-Type"]) == (200, "text/html; charset=gbk")
-        assert b'id="article_content"' in body and time.monotonic() - started < 0.3
+        assert b'id="article_content"' in body
+        assert kind != "slow" or time.monotonic() - started < 0.4
         assert fetch(portal.base_url, "robots.txt")[0] == 200  # never faulted
         assert portal.attempts[path] == attempts + 1
 
