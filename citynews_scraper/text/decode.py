@@ -134,6 +134,15 @@ def sample(body: bytes, size: int = DETECT_SAMPLE) -> bytes:
     return head[:end] + b"\n" + tail[start + 1 :]
 
 
+def detect(body: bytes) -> str | None:
+    """charset-normalizer's codec guess from the head and tail of the page (None when it
+    has none).  charset-normalizer, not chardet: on the corpora both got 181 of 183 real
+    pages right, but on GB18030/Big5 transcodes of the UTF-8 pages 93.8 % against 83.0 %,
+    and faster (docs/benchmarks.md, bench/charset_eval.py)."""
+    best = charset_normalizer.from_bytes(sample(body)).best()
+    return codec_for(best.encoding) if best else None
+
+
 def _strict_utf8(body: bytes) -> bool:
     try:
         body.decode("utf-8")

@@ -120,3 +120,12 @@ def test_sample_cuts_at_ascii() -> None:
     assert len(sampled) < len(body)
     sampled.decode("utf-8")  # no split character
     assert sample(("中" * 50_000).encode("utf-8"), 1024) == ("中" * 50_000).encode("utf-8")
+
+
+def test_detector_reached_for_bytes_no_chinese_codec_fits() -> None:
+    # KOI8-R Russian: invalid as UTF-8, GB18030 and Big5 alike → the detector decides.
+    text = "<html><body><p>" + "Самые популярные кулинарные блоги и фудблогеры. " * 30 + "</p></body></html>"
+    body = text.encode("koi8-r")
+    decoded = decode(body)
+    assert (decoded.encoding, decoded.source) == ("koi8-r", "detected")
+    assert "кулинарные" in decoded.text
