@@ -21,6 +21,9 @@ from citynews_scraper.text.normalize import normalize_space
 
 # Below this share of the plain candidate's text the unwrapped one lost content.
 MIN_UNWRAPPED_SHARE = 0.5
+# The unwrapped answer is good enough without a second run when it holds this share of
+# the densest block's sentence punctuation.
+UNWRAPPED_ENOUGH = 0.8
 # trafilatura output elements that hold blocks rather than text.
 # The density block replaces trafilatura's answer only when it holds this many times more
 # sentence punctuation: trafilatura's answer is usually the cleaner one.
@@ -36,13 +39,8 @@ _CONTAINERS = ("list", "table", "quote", "div")
 
 def extract_paragraphs(root: HtmlElement, url: str | None = None) -> list[str]:
     """The article's body paragraphs from the page tree `root` (not modified)."""
-    chosen = _run(copy.deepcopy(root), url)
-    if layout.has_layout_tables(root):
-        unwrapped = _run(layout.unwrap_tables(copy.deepcopy(root)), url)
-        if _length(unwrapped) >= MIN_UNWRAPPED_SHARE * _length(chosen):
-            chosen = unwrapped
-    chosen = clean.clean_paragraphs(chosen)
     block, score = density.best_block(root)
+    chosen = clean.clean_paragraphs(_candidate(root, url, score))
     if block is None:
         return chosen
     if score > DENSITY_OVERRULES * max(density.punctuation(chosen), MIN_PUNCTUATION):
@@ -52,6 +50,18 @@ def extract_paragraphs(root: HtmlElement, url: str | None = None) -> list[str]:
         if len(alternative) >= MIN_BLOCK_LINES and density.punctuation(alternative) >= density.punctuation(chosen) / 3:
             return alternative
     return chosen
+
+
+def _candidate(root: HtmlElement, url: str | None, block_score: int) -> list[str]:
+    """trafilatura's paragraphs, from the unwrapped page when tables lay it out.  The plain
+    page is only run when the unwrapped answer misses much of the densest block's prose."""
+    if not layout.has_layout_tables(root):
+        return _run(copy.deepcopy(root), url)
+    unwrapped = _run(layout.unwrap_tables(copy.deepcopy(root)), url)
+    if block_score and density.punctuation(unwrapped) >= UNWRAPPED_ENOUGH * block_score:
+        return unwrapped
+    plain = _run(copy.deepcopy(root), url)
+    return unwrapped if _length(unwrapped) >= MIN_UNWRAPPED_SHARE * _length(plain) else plain
 
 
 def _structure_lost(paragraphs: list[str]) -> bool:

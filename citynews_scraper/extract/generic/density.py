@@ -33,11 +33,11 @@ def _own_text(element: HtmlElement) -> str:
 def best_block(root: HtmlElement) -> tuple[HtmlElement | None, int]:
     """The element with the most sentence punctuation around it, and its score."""
     scores: dict[HtmlElement, float] = defaultdict(float)
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
-            continue
-        if any(isinstance(a.tag, str) and a.tag in SKIP_TAGS for a in element.iterancestors()):
-            continue
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        # Skipped subtrees (scripts, links, forms …) are never entered.
+        stack.extend(child for child in element if isinstance(child.tag, str) and child.tag not in SKIP_TAGS)
         count = len(SENTENCE_PUNCT.findall(_own_text(element)))
         if not count:
             continue
