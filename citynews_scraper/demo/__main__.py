@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rewrite", action="store_true", help="article links as article-N-k.html")
     parser.add_argument("--folders", action="store_true", help="categories under /news/ …; ?mod=list answers 301")
     parser.add_argument("--static", action="store_true", help="生成静态: articles as news/YYYYMM/000000NN.html")
+    parser.add_argument("--gzip", action="store_true", help="compress responses for clients that accept gzip")
     parser.add_argument("--perpage", type=int, default=DemoConfig.perpage)
     parser.add_argument("--now", type=datetime.fromisoformat, default=None,
                         help="the portal's clock, ISO 8601 with offset (default: 3 h after the newest article)")
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from(args: argparse.Namespace) -> DemoConfig:
     return DemoConfig(
         articles=args.articles, seed=args.seed, encoding=args.encoding, rewrite=args.rewrite,
-        folders=args.folders, static=args.static, perpage=args.perpage, now=args.now, latency_ms=args.latency_ms,
+        folders=args.folders, static=args.static, gzip=args.gzip, perpage=args.perpage, now=args.now, latency_ms=args.latency_ms,
         faults=args.faults, fault_kinds=tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip()),
         fault_attempts=args.fault_attempts, hang_seconds=args.hang_seconds, antitheft=args.antitheft,
         edited=frozenset(int(a) for a in args.edited.split(",") if a.strip()),

@@ -31,6 +31,7 @@ class DemoConfig:
     - `static`: 生成静态 mode: articles at ``news/202401/00000012.html`` (page k:
       ``000000122.html``), channels at ``news/index.html``; implies folder categories, and
       ``?mod=view&aid=N`` answers 302 to the static file.
+    - `gzip`: compress responses for clients that accept it (Discuz!'s ``output.gzip``).
     - `now`: the portal's frozen clock for relative dates; None → three hours after the
       newest article (so the newest articles always show 小时前 / 昨天 / N 天前).
     - `faults`: share of URLs that fail their first `fault_attempts` requests with one of
@@ -47,6 +48,7 @@ class DemoConfig:
     folders: bool = False
     static: bool = False
     perpage: int = 15
+    gzip: bool = False
     now: datetime | None = None
     latency_ms: int = 0
     faults: float = 0.0

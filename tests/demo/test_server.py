@@ -66,6 +66,21 @@ def test_records_can_be_switched_off() -> None:
         assert fetch(portal.base_url, "portal.php?mod=view&aid=1")[0] == 200  # faults still recover
 
 
+def test_gzip_for_clients_that_accept_it() -> None:
+    import gzip
+
+    with DemoPortal(DemoConfig(articles=5, gzip=True)) as portal:
+        host, port = "127.0.0.1", portal.port
+        conn = http.client.HTTPConnection(host, port, timeout=5)
+        conn.request("GET", "/portal.php?mod=view&aid=1", headers={"Accept-Encoding": "gzip, deflate"})
+        response = conn.getresponse()
+        packed = response.read()
+        conn.close()
+        assert response.getheader("Content-Encoding") == "gzip" and int(response.getheader("Content-Length")) == len(packed)
+        _, headers, plain = fetch(portal.base_url, "portal.php?mod=view&aid=1")
+        assert "Content-Encoding" not in headers and gzip.decompress(packed) == plain
+
+
 def test_folder_category_redirects_with_301() -> None:
     with DemoPortal(DemoConfig(articles=20, folders=True)) as portal:
         status, headers, _ = fetch(portal.base_url, "portal.php?mod=list&catid=1")
