@@ -52,6 +52,7 @@ class CrawlOptions:
     log_level: str | None = None
     progress: Callable[[dict[str, Any], bool], None] | None = None
     bare: bool = False
+    extract_workers: int | None = None
     extra_settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -103,6 +104,7 @@ def flag_settings(options: CrawlOptions) -> dict[str, Any]:
         (options.backoff, "CITYNEWS_BACKOFF_BASE", float),
         (options.max_size_mb, "DOWNLOAD_MAXSIZE", lambda mb: int(float(mb) * 1024 * 1024)),
         (options.user_agent, "USER_AGENT", str),
+        (options.extract_workers, "CITYNEWS_EXTRACT_WORKERS", int),
     ]
     values.update({key: convert(value) for value, key, convert in pairs if value is not None})
     if options.log_file:

@@ -72,4 +72,7 @@ CITYNEWS_MAX_ARTICLES = 0       # 0 = no limit
 CITYNEWS_MAX_LIST_PAGES = 0     # list pages followed per channel; 0 = no limit
 CITYNEWS_PROGRESS = None        # a callable(snapshot: dict) the CLI passes to draw its live line
 CITYNEWS_PROGRESS_INTERVAL = 0.5
-CITYNEWS_BARE = False           # benchmark: article pages fetched but not parsed or written
+CITYNEWS_BARE = False
+# Processes that read article pages beside the crawl loop; None = one per core but one (max 4),
+# 0 = read them in the crawl process (see spiders/extraction.py).
+CITYNEWS_EXTRACT_WORKERS = None           # benchmark: article pages fetched but not parsed or written

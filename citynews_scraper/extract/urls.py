@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 
@@ -78,6 +79,7 @@ NEVER_PATH = re.compile(
 NEVER_PORTAL_MODS = frozenset({"comment", "rss", "portalcp", "attachment", "topic", "search"})
 # Query parameters that never change which article/list a URL shows.
 NOISE_PARAMS = frozenset({"_dsign", "mobile", "from", "fromuid", "spm", "utm_source", "utm_medium", "utm_campaign"})
+URL_CACHE_SIZE = 4096
 HOME_PATHS = frozenset({"", "/", "/portal.php", "/index.php", "/index.html", "/index.htm"})
 
 
@@ -93,9 +95,11 @@ class UrlRules:
 
     def __init__(self, extra_article_patterns: Sequence[str] = ()) -> None:
         self.article_res = _compiled(extra_article_patterns) + _DEFAULT_ARTICLE_RES
+        # Every page repeats the same nav, sidebar and footer links: memoise per URL (bounded).
+        self.article_ref = lru_cache(maxsize=URL_CACHE_SIZE)(self._article_ref)  # type: ignore[method-assign]
+        self.classify = lru_cache(maxsize=URL_CACHE_SIZE)(self._classify)  # type: ignore[method-assign]
 
-    def article_ref(self, url: str) -> ArticleRef | None:
-        """The article a URL points at, or None when it is not an article URL."""
+    def _article_ref(self, url: str) -> ArticleRef | None:
         parts = urlsplit(url.replace("&amp;", "&"))
         script = parts.path.rsplit("/", 1)[-1].lower()
         if script == "portal.php":
@@ -110,8 +114,15 @@ class UrlRules:
             return _static_article(parts, static["name"])
         return None
 
+    def article_ref(self, url: str) -> ArticleRef | None:
+        """The article a URL points at, or None when it is not an article URL."""
+        return self._article_ref(url)
+
     def classify(self, url: str) -> Kind:
         """What a URL points at (see the module docstring)."""
+        return self._classify(url)
+
+    def _classify(self, url: str) -> Kind:
         url = url.replace("&amp;", "&")
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):

@@ -2,7 +2,8 @@
 
 Navigation only.  Listing pages go through `extract.listing.parse_listing` (article links,
 next page, channels); article pages through `extract.read_page` (one page) and
-`extract.build_article` (all pages merged).  Links are classified and keyed by
+`extract.build_article` (all pages merged), run in extraction workers (spiders/extraction.py).
+Links are classified and keyed by
 `extract.urls` so every URL form of an article maps to one aid.
 
 Request priorities keep the queue short (and memory flat on 100,000-article portals):
@@ -11,8 +12,7 @@ further pages of an article first, then articles, then list pages.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -21,12 +21,14 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from citynews_scraper.extract import ExtractionError, PageResult, build_article, read_page
+from citynews_scraper.extract import ExtractionError, PageResult
 from citynews_scraper.extract.article import check_body
 from citynews_scraper.extract.listing import ListEntry, Listing, fill_from_listing, parse_listing
 from citynews_scraper.extract.urls import Kind, UrlRules, article_page_url, canonical, dsign_target, same_site, without_dsign
 from citynews_scraper.output.manifest import Loss
 from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, resolve_profile
+from citynews_scraper.record import Article
+from citynews_scraper.spiders.extraction import Extractor, PageJob, auto_workers
 from citynews_scraper.spiders.failures import describe_failure
 from citynews_scraper.spiders.politeness import apply_profile_settings
 
@@ -53,9 +55,11 @@ class PortalSpider(Spider):
 
     name = "portal"
 
-    def __init__(self, profile: SiteProfile, bare: bool = False, **kwargs: Any) -> None:
+    def __init__(self, profile: SiteProfile, bare: bool = False, workers: int = 0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.profile = profile
+        self.workers = workers
+        self.extractor = Extractor(0)
         self.allowed_domains = list(profile.allowed_domains)
         self.rules = UrlRules(profile.article_patterns)
         self.tz = profile.tz
@@ -71,12 +75,16 @@ class PortalSpider(Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
         profile = kwargs.pop("site_profile", None) or profile_from_args(kwargs)
         apply_profile_settings(crawler.settings, profile)
-        spider = cls(profile, bare=crawler.settings.getbool("CITYNEWS_BARE"), **kwargs)
+        workers = crawler.settings.get("CITYNEWS_EXTRACT_WORKERS")
+        workers = auto_workers() if workers in (None, "", "auto") else int(workers)
+        spider = cls(profile, bare=crawler.settings.getbool("CITYNEWS_BARE"), workers=workers, **kwargs)
         spider._set_crawler(crawler)
         return spider
 
     # --- start -------------------------------------------------------------------------
     async def start(self) -> Any:
+        self.extractor = Extractor(0 if self.bare else self.workers)
+        self._stat("citynews/extract/workers", self.extractor.workers)
         for url in self.profile.start_urls:
             self.seen_lists.add(canonical(url))
             yield Request(
@@ -84,14 +92,16 @@ class PortalSpider(Spider):
                 meta={"cn_role": "start", "cn_depth": 1, "handle_httpstatus_list": ARTICLE_STATUSES},
             )
 
-    def parse_start(self, response: Response) -> Iterator[Any]:
+    async def parse_start(self, response: Response) -> AsyncIterator[Any]:
         """A start URL may be a home, a list or an article page."""
         if self.rules.classify(response.url) is Kind.ARTICLE:
-            yield from self.parse_article(response)
+            async for output in self.parse_article(response):
+                yield output
         elif response.status == 404:
             self.start_problems[response.request.url] = "HTTP 404 (not found)"
         else:
-            yield from self.parse_listing_page(response)
+            for request in self.parse_listing_page(response):
+                yield request
 
     def start_failed(self, failure: Failure) -> None:
         kind, reason = describe_failure(failure)
@@ -175,40 +185,38 @@ class PortalSpider(Spider):
         self.lost.append(Loss(url, reason, kind, what="list"))
 
     # --- article pages -----------------------------------------------------------------
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        """Page 1 (or, via `cn_pages`, page k) of an article."""
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+        """Page 1 (or, via `cn_pages`, page k) of an article; read in an extraction worker."""
         self._stat("citynews/articles/pages")
-        if self.bare:
+        if self.bare:  # benchmark baseline: fetched, not read (a 404 is still told apart)
+            if response.status == 404:
+                self._stat("citynews/articles/deleted")
             return
-        fetched = _now()
-        try:
-            result = read_page(
-                response.body, without_dsign(response.url), response_headers(response), encoding=self.profile.encoding,
-                cms=self.profile.cms, fetched_at=response.meta.get("cn_fetched", fetched), tz=self.tz,
-            )
-        except ExtractionError as exc:
-            yield from self._article_failed(response, exc)
-            return
-        pages = [*response.meta.get("cn_pages", ()), _light(result)]
-        yield from self._next_or_record(response, pages, response.meta.get("cn_fetched", fetched))
+        fetched = response.meta.get("cn_fetched") or _now()
+        job = PageJob(
+            response.body, without_dsign(response.url), response_headers(response), self.profile.encoding,
+            self.profile.cms, fetched, self.tz, self.profile.name, self.profile.script,
+            list(response.meta.get("cn_pages", ())),
+        )
+        step = await self.extractor.step(job)
+        error = step.error()
+        if error is not None:
+            for request in self._article_failed(response, error):
+                yield request
+        elif step.article is None:
+            for request in self._next_page_request(response, step.pages, fetched, len(step.pages) + 1, step.count):
+                yield request
+        else:
+            yield self._finished(step.article, response, fetched, step.count)
 
-    def _next_or_record(self, response: Response, pages: list[PageResult], fetched: datetime) -> Iterator[Any]:
-        count = max(p.draft.page_count for p in pages)
-        if len(pages) < count:
-            yield from self._next_page_request(response, pages, fetched, len(pages) + 1, count)
-            return
-        try:
-            article = build_article(pages, site=self.profile.name, fetched_at=fetched, script=self.profile.script)
-        except ExtractionError as exc:
-            self._lose_article(_first_url(response), exc.message, exc.kind)
-            return
+    def _finished(self, article: Article, response: Response, fetched: datetime, count: int) -> Article:
         entry = response.meta.get("cn_entry")
         if entry:
             for name in fill_from_listing(article, entry, fetched, self.tz):
                 self._stat(f"citynews/articles/filled_from_list/{name}")
         if count > 1:
             self._stat("citynews/articles/multipage")
-        yield article
+        return article
 
     def _next_page_request(
         self, response: Response, pages: list[PageResult], fetched: datetime, number: int, count: int,
@@ -262,8 +270,11 @@ class PortalSpider(Spider):
         self.lost.append(Loss(url, reason, kind))
 
     def closed(self, reason: str) -> None:
-        """Explain a run that wrote nothing: each start URL gets its reason (for the manifest and CLI)."""
-        if self.crawler.stats.get_value("citynews/articles/written", 0):
+        """Stop the extraction workers; explain a run that wrote nothing (each start URL gets its reason)."""
+        if self.extractor.fallbacks:
+            self._stat("citynews/extract/pool_failed", self.extractor.fallbacks)
+        self.extractor.close()
+        if self.bare or self.crawler.stats.get_value("citynews/articles/written", 0):
             return
         for url in self.profile.start_urls:
             if url in self.start_problems:
@@ -312,12 +323,6 @@ def _now() -> datetime:
 
 def _first_url(response: Response) -> str:
     return response.meta.get("cn_first") or response.request.url
-
-
-def _light(result: PageResult) -> PageResult:
-    """The page result without the page text: only the codec name and source are merged later,
-    and the text would keep whole pages alive in request meta."""
-    return dataclasses.replace(result, decoded=dataclasses.replace(result.decoded, text=""))
 
 
 def _light_entry(entry: ListEntry | None) -> ListEntry | None:
