@@ -77,8 +77,6 @@ class PortalApp:
             reply.headers[0] = ("Content-Type", f"text/html; charset={LYING_CHARSET[config.encoding]}")
         elif fault in ("truncate", "slow"):
             reply.fault = fault
-        if method == "HEAD":
-            reply.fault = reply.fault or "head"
         return reply
 
     def _page(self, config: DemoConfig, ctx: render.Ctx, where: Route, target: str) -> Reply:
