@@ -112,24 +112,25 @@ def shown_text(el: lxml_html.HtmlElement) -> str:
 
 
 def info_lines(el: lxml_html.HtmlElement) -> str:
-    """The element's visible text, one line per block (``li``, ``p``, ``br`` …), spaces collapsed."""
-    parts: list[str] = []
+    """The element's visible text, one line per block (``li``, ``p``, ``br`` …), spaces collapsed.
 
-    def walk(node: lxml_html.HtmlElement) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag and tag not in ("script", "style"):
-            if tag in _LINE_TAGS:
+    Iterative with an explicit stack: hostile pages nest deeper than Python's recursion limit.
+    """
+    parts: list[str] = [el.text or ""]
+    stack: list[tuple[lxml_html.HtmlElement, bool]] = [(child, False) for child in reversed(el)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""  # comments have no str tag
+        if closing or not tag or tag in ("script", "style"):
+            if closing and tag in _LINE_TAGS:
                 parts.append("\n")
-            parts.append(node.text or "")
-            for child in node:
-                walk(child)
-            if tag in _LINE_TAGS:
-                parts.append("\n")
-        parts.append(node.tail or "")
-
-    parts.append(el.text or "")
-    for child in el:
-        walk(child)
+            parts.append(node.tail or "")
+            continue
+        if tag in _LINE_TAGS:
+            parts.append("\n")
+        parts.append(node.text or "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     lines = (normalize_space(line) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
