@@ -102,3 +102,9 @@ def test_unmarked_paragraph_after_a_picture_is_not_its_caption() -> None:
     assert [(i.src, i.caption) for i in found] == [
         ("http://example.cn/a.jpg", None), ("http://example.cn/b.jpg", "献血浆的护士"),
     ]
+
+
+def test_whole_title_shown_on_the_page_is_kept() -> None:
+    full = "对比试车—测试昌河北斗星、爱迪尔(图)"
+    assert title.choose_title(full, [], [], frozenset({"对比试车—测试昌河北斗星、爱迪尔(图)"})) == full
+    assert title.choose_title(full, [], [], frozenset()) == "对比试车"

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 
 from citynews_scraper.text.normalize import normalize_space
 
-INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "select", "option", "textarea", "iframe", "head",
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "select", "option", "textarea", "iframe", "head", "title",
                             "template", "button"})
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "section", "article", "dd", "dt", "ul", "ol", "pre", "center", "form",

@@ -57,9 +57,10 @@ def _segment_shown(page_title: str, shown: frozenset[str]) -> str | None:
 def choose_title(page_title: str, meta_titles: list[str], heading_texts: list[str],
                  shown: frozenset[str] = frozenset()) -> str | None:
     """The bare title: the longest heading or meta title that ``<title>`` starts or ends
-    with (a meta title equal to the whole ``<title>`` loses its suffix first), else the
-    ``<title>`` segment the page shows as a line of its own (`shown`: whitespace-free
-    visible lines), else the stripped ``<title>``, else the first heading."""
+    with (a meta title equal to the whole ``<title>`` loses its suffix first); else the
+    whole ``<title>`` when the page shows it as a line of its own (`shown`: whitespace-free
+    visible lines); else the ``<title>`` segment shown as a line; else the stripped
+    ``<title>``; else the first heading."""
     flat_title = _flat(page_title)
     metas = [strip_suffix(c) if _flat(c) == flat_title else c for c in meta_titles]
     segments = [
@@ -69,6 +70,8 @@ def choose_title(page_title: str, meta_titles: list[str], heading_texts: list[st
     if segments:
         return max(segments, key=len)
     if page_title:
+        if flat_title in shown:  # the page shows its whole <title> as a heading line
+            return page_title
         return _segment_shown(page_title, shown) or strip_suffix(page_title)
     candidates = metas + heading_texts
     return candidates[0] if candidates else None
