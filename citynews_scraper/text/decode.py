@@ -13,8 +13,10 @@ and listing pages.  The order:
    accepted only when a strict decode succeeds or fails on a negligible share of bytes,
    and never as a single-byte codec over bytes that are valid GBK;
 5. without a usable label: UTF-8 with a few broken bytes, else GB18030 or Big5-HKSCS
-   (whichever reads as more plausible Chinese, `cjk_pick`), else charset-normalizer on
-   the head and tail of the page (it beat chardet on the corpora, docs/benchmarks.md);
+   (whichever reads as more plausible Chinese, `cjk_pick`), else GBK with UTF-8 pieces
+   (``gb18030+utf-8``, `decode_mixed`), else charset-normalizer on the head and tail of
+   the page (it beat chardet on the corpora, docs/benchmarks.md), never a single-byte
+   codec over bytes that are nearly all valid GBK;
 6. GB18030 (``default``).
 
 Labels are widened to supersets: the GB family decodes as gb18030, Big5 as big5hkscs.
@@ -42,6 +44,9 @@ DETECT_SAMPLE = 64 * 1024
 PICK_SAMPLE = 8 * 1024
 PICK_HAN = 600
 PICK_MARGIN = 0.5
+# Share of non-ASCII bytes a page may fail on and still count as GBK for the rule "never a
+# single-byte codec over GBK bytes".
+MOSTLY_GBK_ERRORS = 0.05
 _DOUBLE_BYTE = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
 
 # Labels widened to the codec that decodes every page of that family.
@@ -186,6 +191,43 @@ def cjk_pick(body: bytes, codec: str) -> str:
     return other if plausibility(theirs) > plausibility(mine) + PICK_MARGIN else codec
 
 
+# A GBK-style segment: pairs (lead + trail, ASCII trails included) or stray high bytes.
+# UTF-8 runs are segments too (all their bytes are high), with an ASCII letter swallowed
+# after an odd byte count — which the UTF-8 reading gives back.
+_SEGMENT = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe]|[\x80-\xff])+")
+MIXED = "gb18030+utf-8"
+
+
+def decode_mixed(body: bytes) -> str | None:
+    """A page of GBK with UTF-8 pieces (a UTF-8 include in a GBK template), each segment of
+    non-ASCII bytes decoded in the codec it reads better in; None unless both occur and
+    the result is clean."""
+    parts: list[str] = []
+    last, kinds = 0, set()
+    for match in _SEGMENT.finditer(body):
+        parts.append(body[last : match.start()].decode("ascii"))
+        text, kind = _segment(match.group(0))
+        parts.append(text)
+        kinds.add(kind)
+        last = match.end()
+    parts.append(body[last:].decode("ascii", errors="replace"))
+    text = "".join(parts)
+    if kinds != {"gbk", "utf-8"} or text.count("\ufffd") > max(1, len(body) * TOLERATED_ERROR_SHARE):
+        return None
+    return text
+
+
+def _segment(raw: bytes) -> tuple[str, str]:
+    gbk = raw.decode("gb18030", errors="replace")
+    try:
+        utf8 = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return gbk, "gbk"
+    if "\ufffd" in gbk or plausibility(utf8) > plausibility(gbk):
+        return utf8, "utf-8"
+    return gbk, "gbk"
+
+
 def _source_naming(labels: tuple[tuple[str | None, str], ...], codec: str) -> str:
     """The first declaration that names `codec`, else "detected"."""
     return next((source for named, source in labels if named == codec), "detected")
@@ -194,11 +236,20 @@ def _source_naming(labels: tuple[tuple[str | None, str], ...], codec: str) -> st
 def _usable(body: bytes, codec: str | None) -> bool:
     if not codec or not _fits(body, codec):
         return False
-    # Never a single-byte reading of bytes that are valid GBK (Latin-1 mojibake).
-    return not (_single_byte(codec) and _strict_gbk(body))
+    # Never a single-byte reading of bytes that are (nearly) valid GBK: Latin-1 mojibake.
+    return not (_single_byte(codec) and _mostly_gbk(body))
+
+
+def _mostly_gbk(body: bytes) -> bool:
+    """Valid GBK but for a few percent of the non-ASCII bytes."""
+    if _strict_gbk(body):
+        return True
+    high = len(body) - len(body.decode("latin-1").encode("ascii", "ignore"))
+    return body.decode("gb18030", errors="replace").count("\ufffd") <= high * MOSTLY_GBK_ERRORS
 
 
 def _choose(body: bytes, headers: Mapping[str, str] | None, declared: str | None) -> tuple[str, str]:
+    """(codec, source) for `body`; the codec may be `MIXED` (see `decode_mixed`)."""
     for bom, codec in _BOMS:
         if body.startswith(bom):
             return codec, "bom"
@@ -219,6 +270,8 @@ def _choose(body: bytes, headers: Mapping[str, str] | None, declared: str | None
     for codec in _DOUBLE_BYTE:
         if _fits(body, codec):
             return cjk_pick(body, codec), "detected"
+    if decode_mixed(body) is not None:
+        return MIXED, "detected"
     guess = detect(body)
     if _usable(body, guess):
         return guess, "detected"  # type: ignore[return-value]
@@ -235,5 +288,6 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None, declared: str 
     codec, source = _choose(body, headers, declared)
     if body.startswith(codecs.BOM_UTF8) and codec == "utf-8":
         body = body[len(codecs.BOM_UTF8):]
-    text = body.decode(codec, errors="replace")
+    text = decode_mixed(body) if codec == MIXED else body.decode(codec, errors="replace")
+    assert text is not None
     return Decoded(text=text, encoding=codec, source=source, replacements=text.count("\ufffd"))
