@@ -108,3 +108,13 @@ def test_whole_title_shown_on_the_page_is_kept() -> None:
     full = "对比试车—测试昌河北斗星、爱迪尔(图)"
     assert title.choose_title(full, [], [], frozenset({"对比试车—测试昌河北斗星、爱迪尔(图)"})) == full
     assert title.choose_title(full, [], [], frozenset()) == "对比试车"
+
+
+def test_page_without_title_takes_the_heading_above_the_body() -> None:
+    from citynews_scraper.extract.generic.lines import Line
+
+    root = lxml.html.fromstring("<html><body><div class='postTitle'>很高兴入住博客堂</div><p>" + BODY + "</p></body></html>")
+    lines = [Line("随笔分类"), Line("很高兴入住博客堂"), Line(BODY)]
+    assert title.title_near_body(root, lines, 2, [BODY]) == "很高兴入住博客堂"
+    assert title.title_near_body(lxml.html.fromstring("<html><body></body></html>"), [Line(BODY)], 0,
+                                 ["北京市儿童心理素质发展现状调查研究报告", BODY]) == "北京市儿童心理素质发展现状调查研究报告"

@@ -41,6 +41,9 @@ class GenericParser:
         kept = body.extract_paragraphs(root, page.url)
         # Zones come from the extractor's own output: its header lines place the header.
         where = zones.locate(visible, headline, kept)
+        if not headline:
+            headline = title.title_near_body(root, visible, where.body_start, kept)
+            where = zones.locate(visible, headline, kept)
         paragraphs = clean.drop_footer(clean.drop_header(kept, headline))
         found = when.published(tags, visible, where, page.tz, page.local_now)
         credits = byline.read_credits(visible, where, tags.get("author"))

@@ -13,12 +13,25 @@ import re
 
 from lxml.html import HtmlElement
 
+from citynews_scraper.extract.generic.clean import is_boilerplate
+from citynews_scraper.extract.generic.lines import Line
 from citynews_scraper.extract.generic.vocab import TITLE_SEPARATORS
 from citynews_scraper.text.normalize import normalize_space
 
-HEADING_XPATH = "//h1 | //h2 | //*[contains(@class, 'title') or contains(@id, 'title')][not(self::title)]"
+# Class and id are matched case-insensitively (postTitle, TitleUrl, art_title …).
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+HEADING_XPATH = (
+    "//h1 | //h2 | //*[contains(" + _LOWER.format("@class") + ", 'title') or contains("
+    + _LOWER.format("@id") + ", 'title')][not(self::title)]"
+)
 MIN_TITLE_CHARS = 4
 MAX_HEADINGS = 30
+# Lines above the body looked at for a title, and the longest line that can be one.
+NEAR_LINES = 6
+MAX_LINE_TITLE = 60
+_DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d")
+_CRUMB = re.compile(r">>|->|→|›|»|\s>\s")
+SENTENCE_END = re.compile(r"[。！？]$|[，；]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -78,6 +91,32 @@ def choose_title(page_title: str, meta_titles: list[str], heading_texts: list[st
 
 
 def read_title(root: HtmlElement, meta_titles: list[str], shown: frozenset[str] = frozenset()) -> str | None:
-    """The bare title of the page (see `choose_title`)."""
+    """The bare title of the page (see `choose_title`); None when ``<title>`` is empty and
+    no meta title exists (`title_near_body` then picks from the page's lines)."""
     page_title = normalize_space(" ".join(root.xpath("//title//text()")))
+    if not page_title and not meta_titles:
+        return None
     return choose_title(page_title, meta_titles, headings(root), shown)
+
+
+def _could_be_title(text: str) -> bool:
+    flat = _flat(text)
+    return (MIN_TITLE_CHARS <= len(flat) <= MAX_LINE_TITLE and not _DATE.search(flat)
+            and not _CRUMB.search(text) and not is_boilerplate(text))
+
+
+def title_near_body(root: HtmlElement, lines: list[Line], body_start: int, paragraphs: list[str]) -> str | None:
+    """For pages without ``<title>``: the heading nearest above the body (or opening it),
+    else the body's first paragraph when it is a short heading-like line (extractors keep
+    the headline), else the short plain line nearest above the body."""
+    heading_set = {_flat(h) for h in headings(root)}
+    above = [line for line in lines[: body_start + 1] if line.link_share <= 0.5]
+    for line in reversed(above):
+        if _flat(line.text) in heading_set and _could_be_title(line.text):
+            return line.text
+    if paragraphs and _could_be_title(paragraphs[0]) and not SENTENCE_END.search(paragraphs[0]):
+        return paragraphs[0]
+    for line in reversed(above[:-1][-NEAR_LINES:]):
+        if _could_be_title(line.text):
+            return line.text
+    return None
