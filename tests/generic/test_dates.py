@@ -82,15 +82,20 @@ def test_month_only_dateline_keeps_the_raw_text() -> None:
     assert found is not None and found.month_only and found.raw == "2003年5月"
 
 
-def test_meta_with_time_wins_and_meta_day_lends_to_visible_time() -> None:
-    lines = [Line("标题"), Line("2023-04-08 09:30"), Line("正文。")]
+def test_shown_dateline_wins_over_meta_and_meta_lends_a_missing_time() -> None:
     zones = _zones(3, 0, 2, 3)
-    tagged = when.published({"article:published_time": "2023-04-08T10:00:00+08:00"}, lines, zones, TZ, NOW)
-    assert tagged is not None and tagged.moment.hour == 10
-    day_only = when.published({"pubdate": "2023-04-08"}, lines, zones, TZ, NOW)
-    assert day_only is not None and (day_only.moment.hour, day_only.moment.minute) == (9, 30)
-    other_day = when.published({"pubdate": "2023-04-07"}, lines, zones, TZ, NOW)
-    assert other_day is not None and other_day.moment.day == 7
+    timed = [Line("标题"), Line("2023-04-08 09:30"), Line("正文。")]
+    shown = when.published({"article:published_time": "2023-04-08T10:00:00+08:00"}, timed, zones, TZ, NOW)
+    assert shown is not None and (shown.moment.hour, shown.raw) == (9, "2023-04-08 09:30")
+    day_only = [Line("标题"), Line("2023-04-08 阅读 12"), Line("正文。")]
+    lent = when.published({"article:published_time": "2023-04-08T10:00:00+08:00"}, day_only, zones, TZ, NOW)
+    assert lent is not None and (lent.moment.hour, lent.raw) == (10, "2023-04-08")
+
+
+def test_meta_stands_in_when_no_dateline_is_shown() -> None:
+    lines = [Line("标题"), Line("正文很长的一段，没有日期。")]
+    found = when.published({"pubdate": "2023-04-07"}, lines, _zones(2, 0, 1, 2), TZ, NOW)
+    assert found is not None and found.moment.day == 7 and found.raw == "2023-04-07"
 
 
 def test_header_day_takes_the_time_shown_for_the_same_day() -> None:

@@ -14,7 +14,7 @@ are rewritten here into one it reads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from citynews_scraper.extract import dates
@@ -45,6 +45,8 @@ MAX_LINK_SHARE = 0.5
 # Header first; a labelled date in or after the body next; an unlabelled one after the
 # body, or a labelled one far away, last.  A label adds 1.
 ZONE_RANK = {"header": 4, "body": 2, "tail": 2, "outside": 1}
+# Header (4, 5) or labelled in/after the body (3): a dateline the page shows for itself.
+STRONG_RANK = 3
 OUTSIDE_HINT = re.compile(r"时间|時間|发表|發表|日期|发布")
 # A body line this short holding a date is a header line the body extractor kept
 # (``2022.01.20 16:31``), not a sentence that mentions a date.
@@ -67,6 +69,8 @@ class Found:
     raw: str
     has_time: bool
     month_only: bool = False
+    # Shown in the header or after a label (not merely somewhere near the body).
+    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,12 +147,12 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Fo
             candidates.append(_Candidate(found, (ZONE_RANK[zone] + labelled, int(found.has_time), -distance)))
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: c.rank).found
-    if not best.has_time:
-        timed = [c for c in candidates if c.found.has_time and c.found.moment.date() == best.moment.date()]
-        if timed:
-            return max(timed, key=lambda c: c.rank).found
-    return best
+    top = max(candidates, key=lambda c: c.rank)
+    best = top
+    if not top.found.has_time:
+        timed = [c for c in candidates if c.found.has_time and c.found.moment.date() == top.found.moment.date()]
+        best = max(timed, key=lambda c: c.rank) if timed else top
+    return replace(best.found, strong=top.rank[0] >= STRONG_RANK)
 
 
 def month_only(lines: list[Line], zones: Zones, tz: tzinfo) -> Found | None:
@@ -184,12 +188,13 @@ def from_meta(meta: dict[str, str], tz: tzinfo) -> Found | None:
 
 
 def published(meta: dict[str, str], lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Found | None:
-    """The page's published date: meta with a time, else the visible date (which may take
-    the meta's day when they disagree only because the meta has no time)."""
+    """The page's published date.  record-v1 keeps the date *as shown*, so a dateline in
+    the header or after a label wins; a meta tag only lends it the time it lacks (same
+    day).  Otherwise the meta date, then a weaker visible date, then a month-only one."""
     tagged = from_meta(meta, tz)
-    if tagged and tagged.has_time:
-        return tagged
-    shown = from_lines(lines, zones, tz, now) or (None if tagged else month_only(lines, zones, tz))
-    if tagged and (not shown or shown.moment.date() != tagged.moment.date()):
-        return tagged
-    return shown
+    shown = from_lines(lines, zones, tz, now)
+    if shown and shown.strong:
+        if not shown.has_time and tagged and tagged.has_time and tagged.moment.date() == shown.moment.date():
+            return Found(tagged.moment, shown.raw, True, strong=True)
+        return shown
+    return tagged or shown or month_only(lines, zones, tz)
