@@ -18,6 +18,8 @@ from citynews_scraper.extract.generic.zones import Zones
     ("整合 新华日报·交汇点记者 徐睿翔", "徐睿翔"),
     ("新京报记者 彭冲 山东冠县报道", "彭冲"),
     ("执笔人：闵乐夫 赵兰波 刘韬", "闵乐夫 赵兰波 刘韬"),
+    ("作者：记者王敬照", "王敬照"),
+    ("作者：本报记者 李明", "李明"),
     ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", "大卫"),
 ])
 def test_author_lines(text: str, author: str) -> None:

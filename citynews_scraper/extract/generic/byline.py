@@ -42,6 +42,8 @@ SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 _NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|编译|供稿|综合|实习生|通讯员).*$")
 _EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
 MAX_VALUE_CHARS = 40
+# A role word glued to a name (作者：记者王敬照) is not part of the name.
+_ROLE_PREFIX = re.compile(r"^(?:新华社|本报|本台|本网|特约|见习|实习)?(?:记者|通讯员|评论员|撰稿人?)")
 # Markup debris and URLs are not names (``作者： size="20"``).
 _NOT_NAME_CHARS = re.compile(r"[=\"<>{}]|https?:|www\.")
 # Body lines searched at the start (credits such as 本报记者…发自北京 open the text).
@@ -57,7 +59,9 @@ class Credits:
 
 
 def _trim(value: str) -> str:
-    """The value before the next field on the line, edge punctuation removed."""
+    """The value before the next field on the line, edge punctuation and a leading role
+    word (本报记者 李明) removed."""
+    value = _ROLE_PREFIX.sub("", value.strip(_EDGE_PUNCT)).strip()
     stop = vocab.FIELD_STOP.search(value)
     value = value[: stop.start()] if stop and stop.start() > 0 else value
     return value.strip(_EDGE_PUNCT)
@@ -70,6 +74,7 @@ def _names(value: str) -> str | None:
         return None
     names = [n.strip(_EDGE_PUNCT) for n in re.split(r"[、，,\s]+(?![^()（）]*[)）])", value)]
     names = [_NAME_END.sub("", n) if re.fullmatch(r"[\u4e00-\u9fff]+", n) else n for n in names]
+    names = [_ROLE_PREFIX.sub("", n) if len(n) > 4 or _ROLE_PREFIX.fullmatch(n) is None else n for n in names]
     names = [n for n in names if n and n not in vocab.NOT_A_NAME]
     if not names or len(names) > MAX_NAMES:
         return None
