@@ -93,17 +93,19 @@ def clean_report(paragraphs: list[str]) -> dict[str, object]:
     chinese = [p for p in paragraphs if HAN.search(p)]
     report: dict[str, object] = {}
     for label, paras in (("as_is", paragraphs), ("traditional", [t2.convert(p) for p in chinese])):
-        changed, flagged, examples = 0, Counter(), []
+        changed, flagged, examples, by_repair = 0, Counter(), [], Counter()
         for para in paras:
             log = RepairLog()
             out = clean_text(para, log)
             if out != normalize_space(para):
                 changed += 1
+                by_repair.update(log.repairs)
                 if len(examples) < 10:
                     examples.append({"in": para[:120], "out": out[:120], "repairs": log.repairs_list()})
             flagged.update(log.flags)
         report[label] = {"paragraphs": len(paras), "chinese": sum(1 for p in paras if HAN.search(p)),
-                         "changed": changed, "flags": dict(flagged), "examples": examples}
+                         "changed": changed, "changed_by_repair": dict(by_repair), "flags": dict(flagged),
+                         "examples": examples}
     return report
 
 
@@ -278,7 +280,38 @@ def _extract_share() -> dict[str, object]:
     with_text, without = min(with_text), min(without)
     return {"extract_pages": len(pages), "extract_ms_per_page": round(1000 * with_text / len(pages), 3),
             "extract_ms_per_page_without_repairs": round(1000 * without / len(pages), 3),
-            "text_layer_added": round(with_text / without - 1, 3)}
+            "text_layer_added": round(with_text / without - 1, 3),
+            "text_layer_share": _text_share(article, run)}
+
+
+def _text_share(article: object, run: Callable[[], float]) -> float:
+    """Share of `extract_article` time spent inside the text layer's entry points (decode,
+    clean_text, detect_lang, convert_script), timed by wrapping them."""
+    names = ("decode", "clean_text", "detect_lang", "convert_script")
+    originals = {name: getattr(article, name) for name in names}
+    spent = [0.0]
+
+    def timed(func: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - start
+        return wrapper
+
+    totals, texts = [], []
+    try:
+        for name, func in originals.items():
+            setattr(article, name, timed(func))
+        for _ in range(REPEAT):
+            spent[0] = 0.0
+            totals.append(run())
+            texts.append(spent[0])
+    finally:
+        for name, func in originals.items():
+            setattr(article, name, func)
+    return round(statistics.median(t / total for t, total in zip(texts, totals)), 3)
 
 
 def _all_pages() -> Iterator[bytes]:

@@ -6,7 +6,10 @@
   outside that word (lost-lead-byte evidence: in ``兵P凰`` the 凰 is bound to 鳳, whose
   GBK trail byte is ``P``);
 - citynews_scraper/text/data/letter_words.tsv — words that start with one ASCII letter and a
-  Han character (``A股``, ``T恤``): legitimate letters between Han characters.
+  Han character (``A股``, ``T恤``): legitimate letters between Han characters;
+- citynews_scraper/text/data/script_chars.tsv — the characters of han_freq.tsv that exist in
+  one script only (OpenCC t2s changes a Traditional-only one, s2t a Simplified-only one), so
+  that language detection counts them with one regex instead of calling OpenCC per character.
 
 The table gives each Han character a frequency (parts per million of characters in jieba's
 word-frequency dictionary, a large Simplified corpus).  Traditional forms receive the
@@ -114,12 +117,23 @@ def write_word_tables(dict_path: Path, counts: Counter[str]) -> None:
     print(f"{sum(map(len, pairs.values()))} lead words, {len(letters)} letter words")
 
 
+def write_script_chars(chars: list[str]) -> None:
+    t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    hant = "".join(ch for ch in chars if t2s.convert(ch) != ch)
+    hans = "".join(ch for ch in chars if t2s.convert(ch) == ch and s2t.convert(ch) != ch)
+    with (DATA / "script_chars.tsv").open("w", encoding="utf-8") as out:
+        out.write("# script\tcharacters found in that script only (tools/build_han_freq.py)\n")
+        out.write(f"hant\t{hant}\nhans\t{hans}\n")
+    print(f"{len(hant)} Traditional-only, {len(hans)} Simplified-only characters")
+
+
 def main() -> None:
     dict_path = Path(os.path.dirname(jieba.__file__)) / "dict.txt"
     counts = with_traditional(simplified_counts(dict_path))
     write_word_tables(dict_path, counts)
     total = sum(counts.values())
-    rows = [(ch, n * 1e6 / total) for ch, n in counts.most_common()]
+    # Sorted by count, then character: the output must not depend on hash order.
+    rows = [(ch, n * 1e6 / total) for ch, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     rows = [(ch, ppm) for ch, ppm in rows if ppm >= MIN_PPM]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as out:
@@ -127,6 +141,7 @@ def main() -> None:
         for ch, ppm in rows:
             out.write(f"{ch}\t{ppm:.3g}\n")
     print(f"{len(rows)} characters → {OUT}")
+    write_script_chars([ch for ch, _ in rows])
 
 
 if __name__ == "__main__":

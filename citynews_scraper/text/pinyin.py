@@ -26,7 +26,7 @@ _FINALS = (
 _SYLLABLE = re.compile(f"{_INITIALS}{_FINALS}")
 # Candidates: a host character, an opening bracket, one lowercase toned word, a closing one.
 _ANNOTATION = re.compile(
-    rf"(?P<host>[{HAN_CLASS}]|(?<![A-Za-z0-9])[\x40-\x7e])"
+    rf"(?P<host>[{HAN_CLASS}]|(?<![A-Za-z0-9])[A-Za-z])"
     rf"(?P<open>[(（])(?P<syl>[a-zü{_TONED}]{{1,6}}) ?(?P<close>[)）])"
 )
 
