@@ -76,3 +76,12 @@ def test_meta_author_is_a_fallback_only_for_names() -> None:
     zones = Zones(0, 1, 2, 2)
     assert byline.read_credits(lines, zones, meta_author="王芳").author == "王芳"
     assert byline.read_credits(lines, zones, meta_author="新华网").author is None
+
+
+@pytest.mark.parametrize("line", ["来源：转载文章 发表评论", "作者： size=\"20\" 来源： size=\"20\" 发布日期："])
+def test_sources_that_name_no_outlet(line: str) -> None:
+    assert _credits(line, "正文。").source is None
+
+
+def test_source_stops_before_the_comment_link() -> None:
+    assert _credits("2005-04-25 08:24:06 来源: 第一财经日报 网友评论 0 条", "正文。").source == "第一财经日报"

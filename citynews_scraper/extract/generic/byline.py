@@ -131,7 +131,7 @@ def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None
             credits.source = _trim(match.group("value")) or None if match else None
     if credits.source and credits.author is None and is_person(credits.source):
         credits.author, credits.source = credits.source, None
-    if credits.source and credits.source in vocab.NOT_A_NAME:
+    if credits.source and (credits.source in vocab.NOT_A_SOURCE or _NOT_NAME_CHARS.search(credits.source)):
         credits.source = None
     if credits.author is None and meta_author and not any(w in meta_author for w in vocab.OUTLET_WORDS):
         credits.author = _names(meta_author)
