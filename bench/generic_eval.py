@@ -38,19 +38,19 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from citynews_scraper.extract.dates import parse_absolute  # noqa: E402
-from citynews_scraper.extract.page import DEFAULT_TZ, Page  # noqa: E402
-from citynews_scraper.text import decode  # noqa: E402
+from citynews_scraper.extract.dates import parse_absolute
+from citynews_scraper.extract.page import DEFAULT_TZ, Page
+from citynews_scraper.text import decode
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 # A fixed clock for relative dates: the corpora are saved pages, nothing on them is "today".
-FETCHED_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
+FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 NO_LABEL = {"UNKNOWN", "UNKNWON"}
 
 
@@ -190,7 +190,7 @@ def _trafilatura_zh(base: Path) -> Iterator[Sample]:
         )
 
 
-_GNE_RESULT = re.compile(r">{5,}(?P<path>[^>]+)>{5,}\n(?P<json>\{.*?\n\})\n<{5,}", re.S)
+_GNE_RESULT = re.compile(r">{5,}(?P<path>[^>]+)>{5,}\n(?P<json>\{.*?\n\})\n<{5,}", re.DOTALL)
 
 
 def _gne_silver(base: Path) -> Iterator[Sample]:
@@ -254,7 +254,7 @@ def run_gne(html: str, sample: Sample) -> Output:
 
     try:
         result = GeneralNewsExtractor().extract(html)
-    except Exception:  # GNE raises on pages it cannot read; that is a miss, not a crash
+    except Exception:  # noqa: BLE001 - GNE raises anything on pages it cannot read: a miss, not a crash
         return Output()
     return Output(result.get("title") or "", result.get("content") or "", result.get("author") or "",
                   _to_datetime(result.get("publish_time")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import lxml.html
 import pytest
 
@@ -89,7 +91,7 @@ def test_density_finds_the_prose_cell() -> None:
 
 
 def test_unmarked_paragraph_after_a_picture_is_not_its_caption() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from citynews_scraper.extract.generic.images import body_images
     from citynews_scraper.extract.page import Page
@@ -97,7 +99,7 @@ def test_unmarked_paragraph_after_a_picture_is_not_its_caption() -> None:
 
     html = ("<html><body><div><p>" + BODY + "</p><p><img src='/a.jpg'></p><p>他说：“武汉肯定能过关。”</p>"
             "<p><img src='/b.jpg'></p><p style='text-align: center'>献血浆的护士</p><p>最后一段：市民纷纷表示支持。</p></div></body></html>")
-    page = Page.build("http://example.cn/n/1.html", decode(html.encode("utf-8")), datetime(2024, 1, 1, tzinfo=timezone.utc))
+    page = Page.build("http://example.cn/n/1.html", decode(html.encode("utf-8")), datetime(2024, 1, 1, tzinfo=UTC))
     found = body_images(page, [BODY, "最后一段：市民纷纷表示支持。"])
     assert [(i.src, i.caption) for i in found] == [
         ("http://example.cn/a.jpg", None), ("http://example.cn/b.jpg", "献血浆的护士"),

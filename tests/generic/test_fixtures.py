@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +28,11 @@ def _json(path: Path) -> Any:
     return json.loads(path.read_bytes().decode("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def record(case: str) -> dict[str, Any]:
     folder = ROOT / case
     expected = _json(folder / "expected.json")
-    fetched_at = datetime.fromisoformat(expected["fetched_at"].replace("Z", "+00:00"))
+    fetched_at = datetime.fromisoformat(expected["fetched_at"])
     article = extract_article(
         (folder / "page.html").read_bytes(), expected["url"], _json(folder / "headers.json"),
         cms="generic", fetched_at=fetched_at,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from citynews_scraper.extract.cms import choose_parser, registry
 from citynews_scraper.extract.cms.generic import GENERIC_SCORE, PARSER
@@ -10,7 +10,7 @@ from citynews_scraper.extract.page import Page
 from citynews_scraper.text import decode
 from tests.pages import stock_page
 
-NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
 PLAIN = "<html><head><title>一篇文章</title></head><body><p>这是一篇普通的文章，没有任何内容管理系统的标记。</p></body></html>"
 
 

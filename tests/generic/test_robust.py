@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from citynews_scraper.extract.cms.generic import PARSER
 from citynews_scraper.extract.page import Page
 from citynews_scraper.text import decode
 
-NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
 PIECES = [
     "<p>", "</p>", "<div>", "</div>", "<table><tr><td>", "</td></tr></table>", "<br>", "<img src='/a.jpg'>",
     "<a href='/x'>", "</a>", "<h1>", "</h1>", "<script>var a=1;</script>", "<title>标题_网站</title>",

@@ -11,7 +11,17 @@ import re
 
 from citynews_scraper.extract.dates import iso
 from citynews_scraper.extract.draft import Draft
-from citynews_scraper.extract.generic import body, byline, clean, images, lines, meta, title, when, zones
+from citynews_scraper.extract.generic import (
+    body,
+    byline,
+    clean,
+    images,
+    lines,
+    meta,
+    title,
+    when,
+    zones,
+)
 from citynews_scraper.extract.page import Page
 
 # Low on purpose: any specific parser that recognises its CMS scores higher.

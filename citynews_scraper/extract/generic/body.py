@@ -82,9 +82,10 @@ def _run(root: HtmlElement, url: str | None) -> list[str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(root, url=url, fast=True, include_comments=False)
-    if doc is None or doc.body is None:
+    body = getattr(doc, "body", None)  # a Document (as_dict=False), or None on failure
+    if body is None:
         return []
-    return clean.drop_containers([text for text in _blocks(doc.body) if text])
+    return clean.drop_containers([text for text in _blocks(body) if text])
 
 
 def _blocks(parent: HtmlElement) -> Iterator[str]:

@@ -98,10 +98,9 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
                 names = names.rsplit(" ", 1)[0]  # 记者 彭冲 山东冠县报道: the last word is a place
             if names and (pattern is AUTHOR_LABEL or is_person(names.split()[0]) or pattern is POSTED_BY):
                 return names
-    if last_paragraph:
-        match = TRAILING_CREDIT.search(text)
-        if match and all(is_person(n) for n in match.group("value").split()):
-            return " ".join(match.group("value").split())
+    trailing = TRAILING_CREDIT.search(text) if last_paragraph else None
+    if trailing and all(is_person(n) for n in trailing.group("value").split()):
+        return " ".join(trailing.group("value").split())
     return None
 
 

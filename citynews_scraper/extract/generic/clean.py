@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 
-from citynews_scraper.extract.generic.vocab import BOILERPLATE_LINE, DEBRIS_LINE, TAIL_MARKER
+from citynews_scraper.extract.generic.vocab import (
+    BOILERPLATE_LINE,
+    DEBRIS_LINE,
+    TAIL_MARKER,
+)
 
 # The tail is cut only after this share of the body's characters.
 TAIL_CUT_AFTER = 0.5
@@ -68,7 +72,7 @@ HEADER_PARAGRAPHS = 5
 HEADER_LINE_CHARS = 80
 
 
-FOOTER_LINE = re.compile(r"^(?:发表于|发布于|發表於|posted|最后修改|最后更新|更新于|本文发表于)", re.I)
+FOOTER_LINE = re.compile(r"^(?:发表于|发布于|發表於|posted|最后修改|最后更新|更新于|本文发表于)", re.IGNORECASE)
 
 
 def drop_footer(paragraphs: list[str]) -> list[str]:

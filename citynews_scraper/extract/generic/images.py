@@ -22,9 +22,9 @@ from citynews_scraper.text.normalize import normalize_space
 SRC_ATTRIBUTES = ("data-original", "data-src", "data-lazy-src", "original", "src")
 MIN_SIDE = 50
 MAX_CAPTION_CHARS = 80
-ICON_NAME = re.compile(r"icon|logo|spacer|blank|arrow|button|btn|share|qrcode|erweima|loading|avatar|\.gif$", re.I)
+ICON_NAME = re.compile(r"icon|logo|spacer|blank|arrow|button|btn|share|qrcode|erweima|loading|avatar|\.gif$", re.IGNORECASE)
 PROBE_CHARS = 6
-CAPTION_CLASS = re.compile(r"caption|pic|img|photo|note|tu|desc", re.I)
+CAPTION_CLASS = re.compile(r"caption|pic|img|photo|note|tu|desc", re.IGNORECASE)
 CAPTION_LEAD = ("图", "▲", "△", "（图", "(图", "上图", "下图")
 _SPACES = re.compile(r"\s+")
 

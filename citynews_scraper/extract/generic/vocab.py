@@ -29,7 +29,7 @@ BOILERPLATE_LINE = re.compile(
     r"|本文(?:地址|链接|网址)[:：].{0,120}"
     r"|\(?(?:点击|阅读|浏览)[:：]?\d+次?\)?"
     r")$",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Markers after which the rest of a page is related links, comments and footers; the

@@ -25,7 +25,7 @@ from citynews_scraper.extract.generic.zones import Zones
 DATE_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|發表時間|发表日期|发表于|發表於|发布于|发稿时间|"
     r"更新时间|出版日期|上传时间|(?<![\u4e00-\u9fff])(?:时间|時間|日期)|Published|Posted|Date)\s*[:：]?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 US_DATE = re.compile(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})"
@@ -176,7 +176,7 @@ def from_meta(meta: dict[str, str], tz: tzinfo) -> Found | None:
         return None
     raw = pair[1]
     try:
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(raw)
         has_time = "T" in raw or ":" in raw
         moment = moment if moment.tzinfo else moment.replace(tzinfo=tz)
     except ValueError:
