@@ -195,7 +195,7 @@ def generated_report(paragraphs: list[str], cases: int) -> dict[str, object]:
     report: dict[str, object] = {}
     for name, (corrupt, expected_of) in GENERATORS.items():
         repair = name.split("(")[0]
-        total = right = 0
+        total = right = untouched = 0
         misses: list[dict[str, str]] = []
         for para in chinese:
             if total >= cases:
@@ -210,10 +210,12 @@ def generated_report(paragraphs: list[str], cases: int) -> dict[str, object]:
             out = clean_text(damaged, log)
             if out == normalize_space(expected_of(para)) and log.repairs.get(repair):
                 right += 1
-            elif len(misses) < 5:
+                continue
+            untouched += out == normalize_space(damaged)
+            if len(misses) < 5:
                 misses.append({"expected": para[:80], "got": out[:80], "repairs": ",".join(log.repairs_list())})
         report[name] = {"cases": total, "right": right, "accuracy": round(right / total, 4) if total else None,
-                        "misses": misses}
+                        "left_as_is": untouched, "misrepaired": total - right - untouched, "misses": misses}
     return report
 
 
