@@ -19,17 +19,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import chardet
-import opencc
 import charset_normalizer
+import opencc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import text_corpora as corpora  # noqa: E402
+import text_corpora as corpora
 
-from citynews_scraper.text import decode  # noqa: E402
-from citynews_scraper.text.decode import DETECT_SAMPLE, codec_for, sample  # noqa: E402
+from citynews_scraper.text import decode
+from citynews_scraper.text.decode import DETECT_SAMPLE, codec_for, sample
 
 
 def _sample(body: bytes) -> bytes:

@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import text_corpora as corpora  # noqa: E402
+import text_corpora as corpora
 
-from citynews_scraper.text import RepairLog, clean_text, decode, normalize_space  # noqa: E402
-from citynews_scraper.text.freq import HAN  # noqa: E402
-from citynews_scraper.text.lang import detect_lang  # noqa: E402
+from citynews_scraper.text import RepairLog, clean_text, decode, normalize_space
+from citynews_scraper.text.freq import HAN
+from citynews_scraper.text.lang import detect_lang
 
 SEED = 20261128
 REPEAT = 15

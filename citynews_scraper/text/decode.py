@@ -62,11 +62,11 @@ _SUPERSETS = {
 }
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w:.]+)", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w:.]+)", re.IGNORECASE)
 # Lenient on purpose: matches <meta charset=…>, http-equiv content=…charset=…, and the
 # malformed httpequiv="ContentType" seen on real portals; only the head is scanned.
 _META_CHARSET = re.compile(
-    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([-\w:.]+)|<\?xml[^>]*?encoding\s*=\s*[\"']([-\w:.]+)", re.I
+    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([-\w:.]+)|<\?xml[^>]*?encoding\s*=\s*[\"']([-\w:.]+)", re.IGNORECASE
 )
 META_SCAN_BYTES = 16 * 1024
 
@@ -272,9 +272,9 @@ def _choose(body: bytes, headers: Mapping[str, str] | None, declared: str | None
     # Big5 text almost never happens to be valid UTF-8, while mislabelled UTF-8 is common.
     if _strict_utf8(body):
         return "utf-8", _source_naming(labels, "utf-8")
-    for codec, source in labels:
-        if _usable(body, codec):
-            return codec, source  # type: ignore[return-value]
+    for label, source in labels:
+        if label and _usable(body, label):
+            return label, source
     if _fits(body, "utf-8"):
         return "utf-8", "detected"
     for codec in _DOUBLE_BYTE:

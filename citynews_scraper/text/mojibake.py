@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 import ftfy
 
-from citynews_scraper.text.freq import HAN, plausibility, rare_han_share
+from citynews_scraper.text.freq import plausibility, rare_han_share
 
 # A candidate must beat the text as it is by this much (log10 units: ~10× more frequent
 # characters on average) and read as ordinary Chinese on its own.
@@ -170,7 +170,7 @@ def _split_fallback(undo: Decoder) -> Decoder:
 
 def _or_same(piece: str, undo: Decoder) -> str:
     candidate = undo(piece)
-    return candidate if _better(piece, candidate, MIN_CANDIDATE) else piece
+    return candidate if candidate is not None and _better(piece, candidate, MIN_CANDIDATE) else piece
 
 
 def repair_runs(
@@ -262,10 +262,13 @@ def _swap(text: str, shown_as: str, really: str) -> tuple[str, int]:
     if han < SWAP_MIN_CHARS or han < len(shown) * SWAP_HAN_SHARE or rare_han_share(shown) < MIN_RARE_SHARE:
         return text, 0
     undo = _strict(shown_as, really)
-    fixed = [undo(run) for run in runs]
-    if any(run is None for run in fixed):
-        return text, 0
-    if not _better(shown, "".join(fixed), MIN_CANDIDATE, SWAP_MARGIN):  # type: ignore[arg-type]
+    fixed: list[str] = []
+    for run in runs:
+        candidate = undo(run)
+        if candidate is None:
+            return text, 0
+        fixed.append(candidate)
+    if not _better(shown, "".join(fixed), MIN_CANDIDATE, SWAP_MARGIN):
         return text, 0
     replacements = iter(fixed)
     return _NON_ASCII_RUN.sub(lambda _: next(replacements), text), len(runs)

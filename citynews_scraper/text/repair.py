@@ -27,7 +27,11 @@ from dataclasses import dataclass, field
 
 from citynews_scraper.text import freq, mojibake
 from citynews_scraper.text.entities import unescape_entities
-from citynews_scraper.text.flags import count_lossy, lost_lead_positions, restore_lost_lead
+from citynews_scraper.text.flags import (
+    count_lossy,
+    lost_lead_positions,
+    restore_lost_lead,
+)
 from citynews_scraper.text.normalize import normalize_space
 from citynews_scraper.text.pinyin import strip_pinyin_hosts
 

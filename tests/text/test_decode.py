@@ -133,7 +133,7 @@ def test_detector_reached_for_bytes_no_chinese_codec_fits() -> None:
 
 def test_gbk_page_with_a_utf8_include_decodes_both() -> None:
     body = page("正文：老旧小区改造。" * 3).encode("gb18030").replace(
-        b"<title>t</title>", "<title>t</title><div>作者：王磊 来源：上饶日报</div>".encode("utf-8")
+        b"<title>t</title>", "<title>t</title><div>作者：王磊 来源：上饶日报</div>".encode()
     )
     decoded = decode(body)
     assert (decoded.encoding, decoded.source, decoded.replacements) == ("gb18030+utf-8", "detected", 0)

@@ -10,8 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citynews_scraper.text import RepairLog, clean_text, finish_log, normalize_space
-from citynews_scraper.text import freq
+from citynews_scraper.text import (
+    RepairLog,
+    clean_text,
+    finish_log,
+    freq,
+    normalize_space,
+)
 from citynews_scraper.text.entities import unescape_entities
 from citynews_scraper.text.flags import lost_lead_positions
 from citynews_scraper.text.pinyin import is_toned_syllable, strip_pinyin
