@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from citynews_scraper.text.freq import HAN_CLASS
+from citynews_scraper.text.freq import CJK_PUNCT, HAN_CLASS
+
+_CJK_PUNCT = re.escape("".join(sorted(CJK_PUNCT)))
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_MARK = re.compile(f"[{_TONED}]")
@@ -26,7 +28,7 @@ _FINALS = (
 _SYLLABLE = re.compile(f"{_INITIALS}{_FINALS}")
 # Candidates: a host character, an opening bracket, one lowercase toned word, a closing one.
 _ANNOTATION = re.compile(
-    rf"(?P<host>[{HAN_CLASS}]|(?<![A-Za-z0-9])[A-Za-z])"
+    rf"(?P<host>[{HAN_CLASS}]|(?<=[{HAN_CLASS}{_CJK_PUNCT},.!?;:\"'])[A-Za-z])"
     rf"(?P<open>[(（])(?P<syl>[a-zü{_TONED}]{{1,6}}) ?(?P<close>[)）])"
 )
 
