@@ -15,6 +15,7 @@ from scrapy.exceptions import DropItem
 
 from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import RunPaths, run_paths
+from citynews_scraper.output.partfile import part_path
 from citynews_scraper.output.validate import record_errors
 from citynews_scraper.record import Article
 
@@ -98,7 +99,8 @@ class JsonlWriterPipeline(_Stage):
         spider = self.crawler.spider
         label = getattr(getattr(spider, "profile", None), "label", None) or getattr(spider, "name", "site")
         self.paths = run_paths(settings.get("CITYNEWS_OUTPUT"), label, self.started, settings.get("CITYNEWS_OUTPUT_DIR", "output"))
-        self.writer = JsonlWriter(self.paths.output)
+        # Lines go to <output>.part, renamed when the run ends (harvest.HarvestExtension).
+        self.writer = JsonlWriter(part_path(self.paths.output))
         self.writer.touch()
         self.rejects = JsonlWriter(self.paths.rejects)
         self.limit = settings.getint("CITYNEWS_MAX_ARTICLES")

@@ -53,6 +53,12 @@ class CrawlOptions:
     progress: Callable[[dict[str, Any], bool], None] | None = None
     bare: bool = False
     extract_workers: int | None = None
+    # Harvesting (docs/cron.md): state_dir None = no crawl state (`--no-state`, `citynews demo`).
+    state_dir: str | None = None
+    full: bool = False
+    overlap_pages: int | None = None
+    since: str | None = None
+    recheck_days: int | None = None
     extra_settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -105,6 +111,11 @@ def flag_settings(options: CrawlOptions) -> dict[str, Any]:
         (options.max_size_mb, "DOWNLOAD_MAXSIZE", lambda mb: int(float(mb) * 1024 * 1024)),
         (options.user_agent, "USER_AGENT", str),
         (options.extract_workers, "CITYNEWS_EXTRACT_WORKERS", int),
+        (options.state_dir, "CITYNEWS_STATE_DIR", str),
+        (options.full or None, "CITYNEWS_FULL", bool),
+        (options.overlap_pages, "CITYNEWS_OVERLAP_PAGES", int),
+        (options.since, "CITYNEWS_SINCE", str),
+        (options.recheck_days, "CITYNEWS_RECHECK_DAYS", int),
     ]
     values.update({key: convert(value) for value, key, convert in pairs if value is not None})
     if options.log_file:

@@ -48,11 +48,14 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "citynews_scraper.pipelines.ValidatePipeline": 100,
     "citynews_scraper.pipelines.DedupePipeline": 200,
+    "citynews_scraper.harvest.HarvestFilterPipeline": 300,
+    "citynews_scraper.harvest.HarvestStatePipeline": 950,
     "citynews_scraper.pipelines.JsonlWriterPipeline": 900,
 }
 EXTENSIONS = {
     "citynews_scraper.extensions.ManifestExtension": 900,
     "citynews_scraper.extensions.ProgressExtension": 910,
+    "citynews_scraper.harvest.HarvestExtension": 950,  # after the manifest: it adds the harvest section
 }
 
 # --- safety and quiet -------------------------------------------------------------------
@@ -73,6 +76,12 @@ CITYNEWS_MAX_LIST_PAGES = 0     # list pages followed per channel; 0 = no limit
 CITYNEWS_PROGRESS = None        # a callable(snapshot: dict) the CLI passes to draw its live line
 CITYNEWS_PROGRESS_INTERVAL = 0.5
 CITYNEWS_BARE = False
+# Incremental harvesting (docs/cron.md); `citynews crawl` sets the state folder unless --no-state.
+CITYNEWS_STATE_DIR = None       # None: no crawl state (every run is a full crawl)
+CITYNEWS_FULL = False           # ignore what the state knows (still update it)
+CITYNEWS_OVERLAP_PAGES = 1      # list pages of only known articles before a channel stops
+CITYNEWS_SINCE = None           # YYYY-MM-DD: skip and stop at articles published before it
+CITYNEWS_RECHECK_DAYS = 0       # re-fetch articles published in the last N days; write changed ones
 # Processes that read article pages beside the crawl loop; None = one per core but one (max 4),
 # 0 = read them in the crawl process (see spiders/extraction.py).
 CITYNEWS_EXTRACT_WORKERS = None           # benchmark: article pages fetched but not parsed or written

@@ -1,8 +1,9 @@
 """`citynews crawl`: crawl a portal (site profile or start URLs) into JSONL plus a run manifest.
 
-Exit status: 0 the crawl ran; 1 nothing could be crawled (every start URL failed, the
-site is not a portal we know); 2 a usage or profile error.  Expected failures print one
-``citynews: error: …`` line, never a traceback.
+Exit status: 0 done; 1 done, but the error rate is above ``--max-error-rate`` (or nothing
+could be crawled: every start URL failed, the site is not a portal we know); 2 a usage or
+profile error; 3 another run of the site holds the lock (cli/harvest_args.py, docs/cron.md).
+Expected failures print one ``citynews: error: …`` line, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import sys
 from typing import IO, Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
+from citynews_scraper.cli.harvest_args import (
+    DEFAULT_MAX_ERROR_RATE, EXIT_HELP, add_harvest_arguments, error_rate_status, harvest_options, harvested, take_lock,
+)
 from citynews_scraper.output.manifest import Manifest
 from citynews_scraper.profile import ProfileError
 from citynews_scraper.runner import CrawlOptions, CrawlResult, build_profile, run_crawl
@@ -26,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="crawl a portal into record-v1 JSON Lines",
         description="Crawl a news portal from its home page (or list pages) to every live article; "
         "write one JSON line per article and a run manifest beside it.",
+        epilog=EXIT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_crawl_arguments(parser)
     parser.set_defaults(func=run)
@@ -47,7 +52,7 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--max-articles", type=_count, metavar="N", help="stop after N articles written")
     out.add_argument("--max-list-pages", type=_count, metavar="N", help="follow at most N list pages per channel")
     out.add_argument("--no-state", action="store_true",
-                     help="read and write no crawl state (the only mode in this version)")
+                     help="read and write no crawl state: a full crawl that leaves no trace for the next run")
     polite = parser.add_argument_group("politeness (defaults are polite; the profile can change them)")
     polite.add_argument("--concurrency", type=_positive, metavar="N", help="requests in parallel per host (default 2)")
     polite.add_argument("--delay", type=_seconds, metavar="S", help="seconds between requests to a host (default 0.5)")
@@ -65,6 +70,7 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
     talk.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary (for cron)")
     talk.add_argument("--log-file", metavar="FILE", help="write Scrapy's log (INFO) to FILE")
     talk.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), help="Scrapy log level")
+    add_harvest_arguments(parser)
     parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)  # benchmark baseline
 
 
@@ -105,13 +111,18 @@ def run(args: argparse.Namespace) -> int:
         profile = build_profile(options)
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
+    harvest_options(options, args, profile)
+    locked = take_lock(options, profile)
+    if locked is not None:
+        return locked
     line = LiveLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
     options.progress = line.update if line else None
     result = run_crawl(options, profile)
-    return report(result, quiet=args.quiet, bare=args.bare)
+    return report(result, quiet=args.quiet, bare=args.bare, max_error_rate=args.max_error_rate)
 
 
-def report(result: CrawlResult, quiet: bool, out: IO[str] = sys.stdout, bare: bool = False) -> int:
+def report(result: CrawlResult, quiet: bool, out: IO[str] = sys.stdout, bare: bool = False,
+           max_error_rate: float = DEFAULT_MAX_ERROR_RATE) -> int:
     """Print the summary (unless quiet) and the one-line errors; the exit status."""
     manifest = result.manifest
     if manifest is None:
@@ -120,8 +131,8 @@ def report(result: CrawlResult, quiet: bool, out: IO[str] = sys.stdout, bare: bo
     if not quiet:
         print_summary(manifest, out)
     written = manifest.counts.get("articles_written", 0)
-    if written or bare:
-        return EXIT_OK
+    if written or bare or harvested(manifest):
+        return EXIT_OK if bare else error_rate_status(manifest, max_error_rate)
     for problem in manifest.problems:
         error_line(problem)
     if not manifest.problems:

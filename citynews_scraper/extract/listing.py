@@ -41,6 +41,10 @@ class Listing:
     channels: list[str] = field(default_factory=list)
     page_number: int | None = None
     parser: str | None = None  # the listing parser that read the page; None: no parser knew it
+    # How many of `entries` (the first ones) are the list's own entries (Discuz!: `dl.bbda` of
+    # the main list), not links from DIY blocks or sidebars; None: all of them.  Incremental
+    # runs stop a channel on pages whose own entries are all known.
+    main_count: int | None = None
 
 
 class ListingParser(Protocol):

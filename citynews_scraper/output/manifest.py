@@ -73,6 +73,7 @@ class Manifest:
     stats: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    harvest: dict[str, Any] = field(default_factory=dict)  # incremental run: state, resume, skips (docs/cron.md)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

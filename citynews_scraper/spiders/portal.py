@@ -30,6 +30,7 @@ from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url,
 from citynews_scraper.record import Article
 from citynews_scraper.spiders.extraction import Extractor, PageJob, auto_workers
 from citynews_scraper.spiders.failures import describe_failure
+from citynews_scraper.spiders.incremental import Harvest, open_harvest
 from citynews_scraper.spiders.politeness import apply_profile_settings
 
 PRIORITY_ARTICLE_PAGE = 30
@@ -70,6 +71,7 @@ class PortalSpider(Spider):
         self.deleted: list[str] = []
         self.start_problems: dict[str, str] = {}
         self.start_parsers: dict[str, str | None] = {}
+        self.harvest = Harvest(rules=self.rules, tz=self.tz)  # inert until from_crawler opens the state
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -79,6 +81,7 @@ class PortalSpider(Spider):
         workers = auto_workers() if workers in (None, "", "auto") else int(workers)
         spider = cls(profile, bare=crawler.settings.getbool("CITYNEWS_BARE"), workers=workers, **kwargs)
         spider._set_crawler(crawler)
+        spider.harvest = open_harvest(crawler.settings, profile, spider.rules)
         return spider
 
     # --- start -------------------------------------------------------------------------
@@ -91,6 +94,8 @@ class PortalSpider(Spider):
                 url, callback=self.parse_start, errback=self.start_failed, priority=PRIORITY_LIST,
                 meta={"cn_role": "start", "cn_depth": 1, "handle_httpstatus_list": ARTICLE_STATUSES},
             )
+        for url in self.harvest.carry_over():  # the last run's failed articles and --recheck-days
+            yield self._article_request(url, None)
 
     async def parse_start(self, response: Response) -> AsyncIterator[Any]:
         """A start URL may be a home, a list or an article page."""
@@ -131,6 +136,8 @@ class PortalSpider(Spider):
             return
         self._stat("citynews/lists/pages")
         yield from self._article_requests(listing)
+        if not self.harvest.follow_next(listing, response.url, _now()):  # incremental: known pages end a channel
+            listing.next_page = None
         yield from self._list_requests(listing, response.meta.get("cn_depth", 1))
 
     def _article_requests(self, listing: Listing) -> Iterator[Request]:
@@ -139,7 +146,7 @@ class PortalSpider(Spider):
                 continue
             ref = self.rules.article_ref(entry.url)
             key = ref.key if ref else canonical(entry.url)
-            if key in self.seen_articles:
+            if key in self.seen_articles or self.harvest.skip_article(key, entry):
                 continue
             self.seen_articles.add(key)
             url = ref.first_page_url if ref else entry.url
@@ -274,7 +281,7 @@ class PortalSpider(Spider):
         if self.extractor.fallbacks:
             self._stat("citynews/extract/pool_failed", self.extractor.fallbacks)
         self.extractor.close()
-        if self.bare or self.crawler.stats.get_value("citynews/articles/written", 0):
+        if self.bare or self.crawler.stats.get_value("citynews/articles/written", 0) or self.harvest.skipped():
             return
         for url in self.profile.start_urls:
             if url in self.start_problems:

@@ -74,6 +74,7 @@ class DiscuzListingParser:
             next_page=self._next_page(page),
             channels=_dedup(self._channels(page) + channels),
             page_number=self._page_number(page.selector),
+            main_count=len(entries),
         )
 
     def _main_entries(self, page: Page) -> list[ListEntry]:
