@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ class Run:
     seconds: float
     peak_rss_mb: float
     cpu_seconds: float = 0.0
+    peak_tree_mb: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -75,15 +77,62 @@ def crawl(base_url: str, workdir: Path, *extra: str) -> Run:
     args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--start-url", base_url, *FAST, "-o", str(out), *extra]
     started = time.perf_counter()
     proc = subprocess.Popen(args, env=env, cwd=workdir)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
+    sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"crawl failed with status {proc.returncode}: {' '.join(args)}")
     manifest = json.loads(out.with_name(out.stem + ".manifest.json").read_text("utf-8"))
     counts = manifest["counts"]
     articles = counts["articles_written"] or counts["article_pages"] - counts["deleted"]
-    return Run(articles, counts["article_pages"], seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
+    return Run(articles, counts["article_pages"], seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime,
+               sampler.peak_kb / 1024)
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                kids.append(int(entry))
+    return kids
+
+
+class TreeSampler(threading.Thread):
+    """Peak of the summed RSS of a process and its children (the extraction workers), sampled."""
+
+    def __init__(self, pid: int, interval: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(self.interval):
+            total = _rss_kb(self.pid) + sum(_rss_kb(kid) for kid in _children(self.pid))
+            self.peak_kb = max(self.peak_kb, total)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
 
 
 def speed(articles: int, workdir: Path, repeats: int) -> tuple[Run, Run]:
@@ -102,7 +151,8 @@ def memory(sizes: Sequence[int], workdir: Path) -> dict[int, Run]:
         with portal(size) as base_url:
             runs[size] = crawl(base_url, workdir)
         print(f"  {size:>7,} articles: {runs[size].articles:,} written in {runs[size].seconds:.0f} s, "
-              f"peak RSS {runs[size].peak_rss_mb:.0f} MB", flush=True)
+              f"peak RSS {runs[size].peak_rss_mb:.0f} MB (largest process), "
+              f"{runs[size].peak_tree_mb:.0f} MB (crawl + extraction workers, sampled)", flush=True)
     return runs
 
 
@@ -128,12 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("peak RSS of full crawls:")
             runs = memory(sizes, workdir)
             small, large = runs[min(sizes)], runs[max(sizes)]
-            growth = large.peak_rss_mb / small.peak_rss_mb
+            growth = large.peak_tree_mb / small.peak_tree_mb
             print(f"  {max(sizes):,} vs {min(sizes):,}: {growth:.2f}× (target ≤ {RSS_GROWTH_CAP}×) "
                   f"{'OK' if growth <= RSS_GROWTH_CAP else 'MISSED'}")
-            print(f"  peak at {max(sizes):,}: {large.peak_rss_mb:.0f} MB (target ≤ {RSS_CAP_MB:.0f} MB) "
-                  f"{'OK' if large.peak_rss_mb <= RSS_CAP_MB else 'MISSED'}")
-            ok &= growth <= RSS_GROWTH_CAP and large.peak_rss_mb <= RSS_CAP_MB
+            print(f"  peak at {max(sizes):,}: {large.peak_tree_mb:.0f} MB all processes (target ≤ {RSS_CAP_MB:.0f} MB) "
+                  f"{'OK' if large.peak_tree_mb <= RSS_CAP_MB else 'MISSED'}")
+            ok &= growth <= RSS_GROWTH_CAP and large.peak_tree_mb <= RSS_CAP_MB
     return 0 if ok else 1
 
 

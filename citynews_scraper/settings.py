@@ -58,6 +58,11 @@ EXTENSIONS = {
     "citynews_scraper.harvest.HarvestExtension": 950,  # after the manifest: it adds the harvest section
 }
 
+# Scrapy runs the outputs of every callback through CONCURRENT_ITEMS asyncio tasks (default
+# 100, created per response); our callbacks yield at most one item, so 100 tasks per page
+# were a third of the crawl loop's CPU.
+CONCURRENT_ITEMS = 8
+
 # --- safety and quiet -------------------------------------------------------------------
 # Scrapy ≥ 2.18 ships a code-executing HTTP control server on by default: never for a crawler
 # that runs unattended.  The telnet console is off for the same reason.

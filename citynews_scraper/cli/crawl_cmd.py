@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import IO, Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     if locked is not None:
         return locked
     line = LiveLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
-    options.progress = line.update if line else None
+    options.progress = line.callback() if line else None
     result = run_crawl(options, profile)
     return report(result, quiet=args.quiet, bare=args.bare, max_error_rate=args.max_error_rate)
 
@@ -147,6 +148,15 @@ class LiveLine:
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+
+    def callback(self) -> Callable[[dict[str, Any], bool], None]:
+        """A plain function for the settings (Scrapy deep-copies settings; a bound method would
+        drag the stream along)."""
+
+        def draw(snap: dict[str, Any], final: bool) -> None:
+            self.update(snap, final)
+
+        return draw
 
     def update(self, snap: dict[str, Any], final: bool) -> None:
         text = (

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         options = CrawlOptions(start_urls=[base_url], site=SITE, output=args.output, log_file=args.log_file,
                                **({} if args.polite else LOCAL_SPEED))
         line = LiveLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
-        options.progress = line.update if line else None
+        options.progress = line.callback() if line else None
         result = run_crawl(options)
         return check(result.manifest, portal, quiet=args.quiet)
     finally:

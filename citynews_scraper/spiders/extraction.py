@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from citynews_scraper.extract import ExtractionError, PageResult, build_article, read_page
+from citynews_scraper.extract import ExtractionError, PageResult, UnknownLayout, build_article, read_page
 from citynews_scraper.record import Article
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class PageJob:
     site: str | None
     script: str | None
     previous: list[PageResult] = field(default_factory=list)
+    cms_inferred: bool = False  # `cms` came from the start page, not the user: detect when it does not fit
 
 
 @dataclass
@@ -75,8 +76,7 @@ def light(result: PageResult) -> PageResult:
 def extract_step(job: PageJob) -> Step:
     """Read one page; merge all pages into an `Article` once the article's pager is complete."""
     try:
-        result = read_page(job.body, job.url, job.headers, encoding=job.encoding, cms=job.cms,
-                           fetched_at=job.fetched_at, tz=job.tz)
+        result = _read(job)
         pages = [*job.previous, light(result)]
         count = max(page.draft.page_count for page in pages)
         if len(pages) < count:
@@ -85,6 +85,17 @@ def extract_step(job: PageJob) -> Step:
         return Step([], count, article=article)
     except ExtractionError as exc:
         return Step(list(job.previous), 0, error_kind=exc.kind, error_message=exc.message)
+
+
+def _read(job: PageJob) -> PageResult:
+    try:
+        return read_page(job.body, job.url, job.headers, encoding=job.encoding, cms=job.cms,
+                         fetched_at=job.fetched_at, tz=job.tz)
+    except UnknownLayout:
+        if not job.cms_inferred:
+            raise
+        return read_page(job.body, job.url, job.headers, encoding=job.encoding, cms=None,
+                         fetched_at=job.fetched_at, tz=job.tz)
 
 
 def auto_workers() -> int:

@@ -61,6 +61,7 @@ class PortalSpider(Spider):
         self.profile = profile
         self.workers = workers
         self.extractor = Extractor(0)
+        self.article_cms = profile.cms
         self.allowed_domains = list(profile.allowed_domains)
         self.rules = UrlRules(profile.article_patterns)
         self.tz = profile.tz
@@ -128,6 +129,10 @@ class PortalSpider(Spider):
             return
         if role == "start":
             self.start_parsers[response.request.url] = listing.parser
+            if listing.parser == "discuz_x" and not self.profile.cms:
+                # The portal is Discuz!: read its articles with that parser instead of scoring
+                # every parser on every page (the worker still detects when a page does not fit).
+                self.article_cms = "discuz_x"
             self._stat(f"citynews/start/parser/{listing.parser}")
         if listing.parser is None:
             self._stat("citynews/lists/unrecognised")
@@ -202,8 +207,8 @@ class PortalSpider(Spider):
         fetched = response.meta.get("cn_fetched") or _now()
         job = PageJob(
             response.body, without_dsign(response.url), response_headers(response), self.profile.encoding,
-            self.profile.cms, fetched, self.tz, self.profile.name, self.profile.script,
-            list(response.meta.get("cn_pages", ())),
+            self.article_cms, fetched, self.tz, self.profile.name, self.profile.script,
+            list(response.meta.get("cn_pages", ())), cms_inferred=self.article_cms != self.profile.cms,
         )
         step = await self.extractor.step(job)
         error = step.error()

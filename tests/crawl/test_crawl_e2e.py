@@ -140,3 +140,36 @@ def test_citynews_demo_checks_itself_against_the_ground_truth(tmp_path: Path) ->
     matched, expected = last.split()[0].split("/")
     assert last.endswith("articles match the ground truth") and matched == expected and int(expected) > 30
     assert list((tmp_path / "output" / "demo").glob("*.jsonl")) and "Traceback" not in proc.stderr
+
+
+def test_live_progress_line_on_a_terminal(demo: Any, tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.crawl.conftest import FAST, ROOT
+
+    portal = demo(articles=40, latency_ms=20)
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--start-url", portal.base_url, *FAST, "-o", "o.jsonl"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=follower, text=True,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    stdout, _ = proc.communicate(timeout=120)
+    os.close(leader)
+    terminal = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "\r[" in terminal and "articles" in terminal and "/s)" in terminal and terminal.endswith("\n")
+    assert "Traceback" not in terminal
+    assert "articles written" in stdout  # the summary table

@@ -30,7 +30,10 @@ class _Tiny(BaseHTTPRequestHandler):
     PAGE = b"<html><head><title>My homepage</title></head><body><p>Hello.</p><a href='/about'>About</a></body></html>"
 
     def do_GET(self) -> None:  # noqa: N802
-        if self.path == "/bomb":
+        if self.path == "/robots.txt":
+            body = b"User-agent: *\nDisallow: /private\n"
+            self.send_response(200)
+        elif self.path == "/bomb":
             body = gzip.compress(b"<html>" + b" " * (3 * 1024 * 1024) + b"</html>")
             self.send_response(200)
             self.send_header("Content-Encoding", "gzip")
@@ -102,6 +105,12 @@ def test_size_cap_holds_for_compressed_bodies(tmp_path: Path, tiny_site: str) ->
     assert proc.returncode == 1
     line = one_error_line(proc.stderr)
     assert "DOWNLOAD_MAXSIZE" in line or "size" in line
+
+
+def test_robots_txt_is_obeyed(tmp_path: Path, tiny_site: str) -> None:
+    proc = citynews("crawl", "--start-url", tiny_site + "/private/portal.php", *FAST, "--quiet", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "forbidden by robots.txt" in one_error_line(proc.stderr)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
