@@ -15,9 +15,10 @@ from scrapy.exceptions import DropItem
 
 from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import RunPaths, run_paths
-from citynews_scraper.output.partfile import part_path
+from citynews_scraper.output.partfile import finish_part, part_path
 from citynews_scraper.output.validate import record_errors
 from citynews_scraper.record import Article
+from citynews_scraper.spiders.incremental import keep_part
 
 
 def _record(item: Any) -> dict[str, Any]:
@@ -59,7 +60,7 @@ class DedupePipeline(_Stage):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.ids: set[int | str] = set()
-        self.hashes: dict[int, str] = {}
+        self.hashes: dict[int, int | str] = {}  # first 8 bytes of content_hash → the first record's key
         self.duplicates: list[dict[str, str]] = []
 
     def process_item(self, item: Any) -> Any:
@@ -72,14 +73,14 @@ class DedupePipeline(_Stage):
             self._drop("content_hash", record, self.hashes[digest])
         self.ids.add(key)
         if digest is not None:
-            self.hashes[digest] = record["url"]
+            self.hashes[digest] = key
         return item
 
-    def _drop(self, why: str, record: dict[str, Any], first_url: str | None) -> None:
+    def _drop(self, why: str, record: dict[str, Any], first: int | str | None) -> None:
         self._stat("citynews/articles/duplicate")
         self._stat(f"citynews/articles/duplicate/{why}")
-        if first_url:  # same text under another id: rare and worth showing in the manifest
-            self.duplicates.append({"url": record["url"], "same_content_as": first_url})
+        if first is not None:  # same text under another id: rare and worth showing in the manifest
+            self.duplicates.append({"url": record["url"], "same_content_as": str(first)})
         raise DropItem(f"duplicate {why}: {record['url']}")
 
 
@@ -122,3 +123,5 @@ class JsonlWriterPipeline(_Stage):
         for writer in (self.writer, self.rejects):
             if writer is not None:
                 writer.close()
+        if self.paths is not None and not keep_part(self.crawler):  # else the next run continues it
+            finish_part(part_path(self.paths.output), self.paths.output)

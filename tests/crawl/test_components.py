@@ -15,6 +15,7 @@ from scrapy.utils.test import get_crawler
 from citynews_scraper import middlewares
 from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import run_paths
+from citynews_scraper.output.partfile import part_path
 from citynews_scraper.pipelines import DedupePipeline, JsonlWriterPipeline, ValidatePipeline
 from citynews_scraper.profile import ProfileError, load_profile_file, load_shipped, shipped_profiles
 from citynews_scraper.record import Article
@@ -118,13 +119,14 @@ def test_pipelines_validate_dedupe_and_write(tmp_path: Path) -> None:
     assert not _run(stages, article("3", title=""))  # schema: title must not be empty
     assert _run(stages, article("4"))
     writer.close_spider()
-    assert [json.loads(line)["article_id"] for line in (tmp_path / "o.jsonl").read_text("utf-8").splitlines()] == ["1", "4"]
+    written = part_path(tmp_path / "o.jsonl")  # renamed to o.jsonl when the run ends (harvest extension)
+    assert [json.loads(line)["article_id"] for line in written.read_text("utf-8").splitlines()] == ["1", "4"]
     rejects = [json.loads(line) for line in (tmp_path / "o.rejects.jsonl").read_text("utf-8").splitlines()]
     assert len(rejects) == 1 and rejects[0]["record"]["article_id"] == "3" and "title" in rejects[0]["reason"]
     stats = crawler.stats.get_stats()
     assert stats["citynews/articles/written"] == 2 and stats["citynews/articles/rejected"] == 1
     assert stats["citynews/articles/duplicate/article_id"] == 1 and stats["citynews/articles/duplicate/content_hash"] == 1
-    assert dedupe.duplicates == [{"url": article("2").url, "same_content_as": article("1").url}]
+    assert dedupe.duplicates == [{"url": article("2").url, "same_content_as": "1"}]
 
 
 def test_writer_caps_at_max_articles(tmp_path: Path) -> None:
