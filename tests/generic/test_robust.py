@@ -40,3 +40,20 @@ def test_random_markup(pieces: list[str]) -> None:
     draft = _parse("<html><body>" + "".join(pieces) + "</body></html>")
     assert all(p.strip() for p in draft.paragraphs)
     assert draft.published_at is None or draft.published_at.endswith("+08:00")
+
+
+def test_deeply_nested_broken_page() -> None:
+    html = "<html><body>" + "<div><font>" * 3000 + "正文内容，包含标点。" * 20 + "</body></html>"
+    assert isinstance(_parse(html).paragraphs, list)
+
+
+def test_visible_lines_keep_comment_tails_and_skip_scripts() -> None:
+    import lxml.html
+
+    from citynews_scraper.extract.generic.lines import visible_lines
+
+    root = lxml.html.fromstring("<html><body><div>甲<a href='x'>链接</a>乙<br>丙<script>不</script>丁</div>"
+                                "<!-- c -->戊<p>己</p></body></html>")
+    assert [(line.text, line.link_chars) for line in visible_lines(root)] == [
+        ("甲链接乙", 2), ("丙丁", 0), ("戊", 0), ("己", 0),
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from citynews_scraper.text.normalize import normalize_space
@@ -32,32 +33,45 @@ class Line:
 
 
 def visible_lines(root: HtmlElement) -> list[Line]:
-    """The non-empty visible lines under `root`, in document order."""
+    """The non-empty visible lines under `root`, in document order.
+
+    Iterative (`etree.iterwalk`), so broken pages nested thousands of levels deep do not
+    hit Python's recursion limit."""
     parts: list[list[str]] = [[]]
     linked: list[int] = [0]
+    link_depth = 0
 
-    def add(text: str | None, in_link: bool) -> None:
+    def add(text: str | None) -> None:
         if text:
             parts[-1].append(text)
-            if in_link:
+            if link_depth:
                 linked[-1] += len(text.strip())
 
-    def walk(element: HtmlElement, in_link: bool) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in INVISIBLE_TAGS or not tag:
-            return
-        link = in_link or tag == "a"
-        if tag in BLOCK_TAGS:
-            parts.append([])
-            linked.append(0)
-        add(element.text, link)
-        for child in element:
-            walk(child, link)
-            add(child.tail, link)
-        if tag in BLOCK_TAGS:
-            parts.append([])
-            linked.append(0)
+    def break_line() -> None:
+        parts.append([])
+        linked.append(0)
 
-    walk(root, False)
-    lines = (Line(normalize_space("".join(p)), n) for p, n in zip(parts, linked))
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if event in ("comment", "pi"):  # yielded once, no start/end: only the tail shows
+            add(element.tail)
+            continue
+        tag = element.tag if isinstance(element.tag, str) else ""
+        hidden = not tag or tag in INVISIBLE_TAGS
+        if event == "start":
+            if hidden:
+                walker.skip_subtree()
+                continue
+            link_depth += tag == "a"
+            if tag in BLOCK_TAGS:
+                break_line()
+            add(element.text)
+        else:
+            if not hidden:
+                link_depth -= tag == "a"
+                if tag in BLOCK_TAGS:
+                    break_line()
+            if element is not root:
+                add(element.tail)
+    lines = (Line(normalize_space("".join(p)), n) for p, n in zip(parts, linked, strict=True))
     return [line for line in lines if line.text]
