@@ -25,7 +25,7 @@ from citynews_scraper.text.lang import script_counts
 
 # 锟斤拷 is U+FFFD U+FFFD encoded as UTF-8 and read as GBK; 烫烫烫 / 屯屯屯 are MSVC's
 # uninitialised-memory fill bytes (0xCC / 0xCD) read as GBK.
-_LOSSY = re.compile("(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|(?:锘縶)|(?:�){2,}")
+_LOSSY = re.compile("(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|(?:\ufffd){2,}")
 _LOSSY_HINT = frozenset("锟烫屯")
 _ASCII_PUNCT = frozenset(",.!?;:\"'")
 _CANDIDATE = re.compile(f"(?<=[{HAN_CLASS}{''.join(CJK_PUNCT)},.!?;:\"'])[A-Za-z](?=[{HAN_CLASS}])")
