@@ -4,9 +4,9 @@
   in the output being continued, older than ``--since``, or re-checked and unchanged;
 - `HarvestStatePipeline` (after the writer): records each written article in the state, so
   a line is on disk before the state says it is (a kill in between is mended on resume);
-- `HarvestExtension`: when the run ends, renames ``<output>.part`` to ``<output>`` (kept for
-  the resume after Ctrl-C/SIGTERM), records deleted and failed articles, closes the run in
-  the state and adds a ``harvest`` section to the manifest.
+- `HarvestExtension`: when the run ends, records deleted and failed articles, closes the run
+  in the state and adds a ``harvest`` section to the manifest (the writer pipeline renames
+  ``<output>.part`` to ``<output>``, or keeps it for the resume after Ctrl-C/SIGTERM).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from citynews_scraper.extensions import ManifestExtension
-from citynews_scraper.output.partfile import finish_part, part_path
+from citynews_scraper.output.partfile import part_path
 from citynews_scraper.pipelines import JsonlWriterPipeline
 from citynews_scraper.record import Article
 from citynews_scraper.spiders.incremental import Harvest
@@ -82,11 +82,9 @@ class HarvestExtension:
         writer = self.crawler.get_item_pipeline(JsonlWriterPipeline)
         if writer is None or writer.paths is None:
             return
-        final = writer.paths.output
-        keep = harvest is not None and harvest.enabled and reason == "shutdown"
-        renamed = False if keep else finish_part(part_path(final), final)
-        info: dict[str, Any] = {"output_complete": renamed or (not keep and final.exists())}
-        if keep:
+        final = writer.paths.output  # the writer renamed <output>.part unless the run continues later
+        info: dict[str, Any] = {"output_complete": not part_path(final).exists()}
+        if part_path(final).exists():
             info["partial_output"] = str(part_path(final))
         if harvest is not None:
             stats = self.crawler.stats

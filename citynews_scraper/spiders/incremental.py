@@ -250,6 +250,17 @@ class Harvest:
         return info
 
 
+def keep_part(crawler: Any) -> bool:
+    """Whether the ending run keeps ``<output>.part`` for the next run to continue: it has crawl
+    state and is being stopped (Ctrl-C, SIGTERM: Scrapy's engine is no longer running)."""
+    try:
+        harvest = getattr(crawler.spider, "harvest", None)
+        running = crawler.engine.running
+    except (AttributeError, RuntimeError):  # no crawl around (a pipeline used on its own)
+        return False
+    return bool(harvest is not None and harvest.enabled and not running)
+
+
 def open_harvest(settings: Any, profile: SiteProfile, rules: UrlRules) -> Harvest:
     """The run's `Harvest`: inert without ``CITYNEWS_STATE_DIR``; else lock, state, resume.
 
