@@ -16,7 +16,7 @@ from citynews_scraper.demo import DemoConfig, DemoPortal
 
 ROOT = Path(__file__).resolve().parents[2]
 # Politeness lifted for our own server on 127.0.0.1 (the defaults are tested by reading settings).
-FAST = ["--delay", "0", "--no-autothrottle", "--concurrency", "8", "--backoff", "0", "--timeout", "2"]
+FAST = ["--delay", "0", "--no-autothrottle", "--concurrency", "8", "--backoff", "0", "--timeout", "2", "--no-state"]
 CRAWL_TIMEOUT = 180
 
 
