@@ -48,6 +48,7 @@ UTF8_SECOND_MARGIN = -1.0
 GBK_MIN_BYTES = 4
 SWAP_MARGIN = 1.5
 SWAP_HAN_SHARE = 0.5
+SWAP_KNOWN_MARGIN = 0.5
 _HAN_OR_PRIVATE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
 # Short runs (one character) carry too little evidence alone; they, and long runs that
 # missed MIN_CANDIDATE, are repaired only in a string where a long run of the same class
@@ -68,6 +69,9 @@ for _byte in range(0x80, 0x100):
 _HIGH_CLASS = "".join(re.escape(ch) for ch in _HIGH)
 # A GBK pair seen through Latin-1: a high byte, then a high byte or an ASCII trail (0x40–0x7E).
 _LATIN_PAIRS = re.compile(f"(?:[{_HIGH_CLASS}][\x40-\x7e{_HIGH_CLASS}])+")
+_LATIN_PAIRS_ALONE = re.compile(
+    f"(?<![A-Za-z\u00c0-\u00ff])(?:{_LATIN_PAIRS.pattern[3:-2]})+(?![A-Za-z\u00c0-\u00ff])"
+)
 _TO_BYTES = {ord(ch): byte for ch, byte in _HIGH.items()}
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Clean punctuation around damaged text splits a run that fails as a whole into pieces.
@@ -176,12 +180,14 @@ def _or_same(piece: str, undo: Decoder) -> str:
 def repair_runs(
     text: str, runs: re.Pattern[str], undo: Decoder, *, min_chars: int = MIN_RUN_CHARS,
     margin: float = MARGIN, floor: float = MIN_CANDIDATE, short_runs: bool = True,
-    second_margin: float = 0.0,
+    second_margin: float = 0.0, known: bool = False,
 ) -> tuple[str, int]:
     """Replace each run of `runs` by `undo(run)` when that is clearly better; count repairs.
 
     Runs of `min_chars` or more are decided on their own; shorter runs only once a long
-    run of the same string was repaired (the string is then known to be damaged this way).
+    run of the same string was repaired, or when the caller `known`s the record to be
+    damaged this way (another field of it was repaired so): the string is then known to
+    be damaged, and each run only has to beat the text as it is by `second_margin`.
     """
     matches = [m for m in runs.finditer(text)]
     if not matches:
@@ -192,7 +198,7 @@ def repair_runs(
             candidate = undo(m.group(0))
             if _better(m.group(0), candidate, floor, margin):
                 fixes[m.start()] = candidate  # type: ignore[assignment]
-    if fixes and short_runs:
+    if (fixes or known) and short_runs:
         for m in matches:
             if m.start() not in fixes:
                 candidate = undo(m.group(0))
@@ -213,7 +219,7 @@ def _run_chars(run: str) -> int:
     return len(run.encode("utf-16-le")) // 2
 
 
-def gbk_as_latin1(text: str) -> tuple[str, int]:
+def gbk_as_latin1(text: str, known: bool = False) -> tuple[str, int]:
     """Repair GBK bytes shown as Latin-1/cp1252 characters.
 
     >>> gbk_as_latin1("Æ¼ÏçÐÂÎÅ 2022Äê")
@@ -223,10 +229,15 @@ def gbk_as_latin1(text: str) -> tuple[str, int]:
     """
     if text.isascii():
         return text, 0
-    return repair_runs(text, _LATIN_PAIRS, _gbk_from_latin, min_chars=GBK_MIN_BYTES)
+    fixed, n = repair_runs(text, _LATIN_PAIRS, _gbk_from_latin, min_chars=GBK_MIN_BYTES)
+    if n or not known:
+        return fixed, n
+    # Known damaged record, short field: single pairs too, but not inside Latin words
+    # (bokmål, Ærø stay): mojibake pairs sit between digits, spaces and punctuation.
+    return repair_runs(text, _LATIN_PAIRS_ALONE, _gbk_from_latin, min_chars=GBK_MIN_BYTES, known=True)
 
 
-def utf8_as_gbk(text: str) -> tuple[str, int]:
+def utf8_as_gbk(text: str, known: bool = False) -> tuple[str, int]:
     """Repair UTF-8 bytes shown as GBK characters.
 
     >>> utf8_as_gbk("鐢ㄦ埛瀵嗙爜：钀嶄埂鏂伴椈")
@@ -237,29 +248,34 @@ def utf8_as_gbk(text: str) -> tuple[str, int]:
     if text.isascii():
         return text, 0
     return repair_runs(
-        text, _NON_ASCII_RUN, _split_fallback(_utf8_from_gbk), margin=UTF8_MARGIN, floor=UTF8_FLOOR, second_margin=UTF8_SECOND_MARGIN
+        text, _NON_ASCII_RUN, _split_fallback(_utf8_from_gbk), margin=UTF8_MARGIN, floor=UTF8_FLOOR,
+        second_margin=UTF8_SECOND_MARGIN, known=known,
     )
 
 
-def big5_as_gbk(text: str) -> tuple[str, int]:
+def big5_as_gbk(text: str, known: bool = False) -> tuple[str, int]:
     """Repair Big5 bytes shown as GBK characters (Traditional text read as GBK)."""
-    return _swap(text, "gb18030", "big5hkscs")
+    return _swap(text, "gb18030", "big5hkscs", known)
 
 
-def gbk_as_big5(text: str) -> tuple[str, int]:
+def gbk_as_big5(text: str, known: bool = False) -> tuple[str, int]:
     """Repair GBK bytes shown as Big5 characters (Simplified text read as Big5)."""
-    return _swap(text, "big5hkscs", "gb18030")
+    return _swap(text, "big5hkscs", "gb18030", known)
 
 
-def _swap(text: str, shown_as: str, really: str) -> tuple[str, int]:
+def _swap(text: str, shown_as: str, really: str, known: bool = False) -> tuple[str, int]:
     """All-or-nothing over the string: a wrong double-byte charset damages a whole page,
-    so every non-ASCII run must round-trip and the string as a whole must gain."""
+    so every non-ASCII run must round-trip and the string as a whole must gain.  In a
+    record `known` to be damaged this way, short fields (dates, labels) need only gain."""
     runs = _NON_ASCII_RUN.findall(text)
     shown = "".join(runs)
     han = len(_HAN_OR_PRIVATE.findall(shown))
+    if known:
+        if not han:
+            return text, 0
     # Mostly Han (or private-use characters, which is what GBK decoders make of Big5 bytes
     # in GBK's user-defined rows): Cyrillic, Greek and kana also swap into Han.
-    if han < SWAP_MIN_CHARS or han < len(shown) * SWAP_HAN_SHARE or rare_han_share(shown) < MIN_RARE_SHARE:
+    elif han < SWAP_MIN_CHARS or han < len(shown) * SWAP_HAN_SHARE or rare_han_share(shown) < MIN_RARE_SHARE:
         return text, 0
     undo = _strict(shown_as, really)
     fixed: list[str] = []
@@ -268,7 +284,8 @@ def _swap(text: str, shown_as: str, really: str) -> tuple[str, int]:
         if candidate is None:
             return text, 0
         fixed.append(candidate)
-    if not _better(shown, "".join(fixed), MIN_CANDIDATE, SWAP_MARGIN):
+    floor, margin = (MIN_SHORT_CANDIDATE, SWAP_KNOWN_MARGIN) if known else (MIN_CANDIDATE, SWAP_MARGIN)
+    if not _better(shown, "".join(fixed), floor, margin):
         return text, 0
     replacements = iter(fixed)
     return _NON_ASCII_RUN.sub(lambda _: next(replacements), text), len(runs)

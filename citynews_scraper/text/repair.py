@@ -109,7 +109,7 @@ def _repair_mojibake(text: str, log: RepairLog) -> str:
         if n:
             text = fixed
             log.repaired(name, n)
-        text, n = mojibake.gbk_as_latin1(text)
+        text, n = mojibake.gbk_as_latin1(text, known=log.repairs["gbk_as_latin1"] > 0)
         log.repaired("gbk_as_latin1", n)
         text, name, n = mojibake.utf8_as_latin(text)
         log.repaired(name, n)
@@ -119,7 +119,9 @@ def _repair_mojibake(text: str, log: RepairLog) -> str:
             ("big5_as_gbk", mojibake.big5_as_gbk),
             ("gbk_as_big5", mojibake.gbk_as_big5),
         ):
-            text, n = repair(text)
+            # A record with a field repaired this way is known damaged this way: its
+            # short fields (dates, labels) are held to the lower second-pass bar.
+            text, n = repair(text, known=log.repairs[name] > 0)
             log.repaired(name, n)
     return text
 

@@ -151,3 +151,22 @@ def test_utf8_read_as_latin1_round_trips(text: str) -> None:
     log = RepairLog()
     assert clean_text(text.encode("utf-8").decode("latin-1"), log) == text
     assert log.repairs_list() == ["utf8_as_latin1:1"]
+
+
+def test_short_fields_of_a_record_known_damaged_are_repaired() -> None:
+    body = "萍鄉城事網最具影響力門戶網站，老舊小區改造，事關群眾安居樂業。"
+    date = "5月20日至31日，"
+    alone = RepairLog()
+    assert clean_text(date.encode("big5hkscs").decode("gb18030"), alone) != date
+    log = RepairLog()
+    assert clean_text(body.encode("big5hkscs").decode("gb18030"), log) == body
+    assert clean_text(date.encode("big5hkscs").decode("gb18030"), log) == date
+    assert log.repairs_list() == ["big5_as_gbk:4"]  # one run in the body, three in the date
+
+
+def test_one_pair_field_of_a_record_known_gbk_as_latin1() -> None:
+    log = RepairLog()
+    assert clean_text("老旧小区改造".encode("gbk").decode("latin-1"), log) == "老旧小区改造"
+    assert clean_text("顶".encode("gbk").decode("latin-1"), log) == "顶"
+    assert log.repairs_list() == ["gbk_as_latin1:2"]
+    assert clean_text("Ç©", RepairLog()) == "Ç©"  # alone, one pair is European text
