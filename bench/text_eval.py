@@ -7,8 +7,9 @@
    should flag none; run on the paragraphs as they are and on their Traditional form;
 3. generated damage: real clean paragraphs corrupted through each codec path; per class,
    the share that `clean_text` restores exactly and counts under the right name;
-4. time: `clean_text` over every paragraph field vs decode + lxml parse of the same pages,
-   and the share `clean_text` takes of `extract_article` on the Discuz! fixtures.
+4. time (CPU time of this process, so that other jobs on the machine do not count):
+   `clean_text` over every paragraph field vs decode + lxml parse of the same pages, and
+   `extract_article` on the Discuz! fixtures with the repairs vs with whitespace folding only.
 
 Usage: python bench/text_eval.py [--cases 2000] [--json out.json]
 """
@@ -250,14 +251,14 @@ def _page_fields(body: bytes) -> tuple[str, list[str]]:
 def time_report(pages: list[bytes]) -> dict[str, object]:
     parse_times, clean_times = [], []
     for body in pages:
-        start = time.perf_counter()
+        start = time.process_time()
         _, fields = _page_fields(body)
-        parse_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        parse_times.append(time.process_time() - start)
+        start = time.process_time()
         log = RepairLog()
         for field in fields:
             clean_text(field, log)
-        clean_times.append(time.perf_counter() - start)
+        clean_times.append(time.process_time() - start)
     parse, clean = sum(parse_times), sum(clean_times)
     report: dict[str, object] = {
         "pages": len(pages), "decode_parse_ms_per_page": round(1000 * parse / len(pages), 3),
@@ -282,10 +283,10 @@ def _extract_share() -> dict[str, object]:
     real = article.clean_text
 
     def run() -> float:
-        start = time.perf_counter()
+        start = time.process_time()
         for url, body, headers in pages:
             extract_speed.ours(url, body, headers)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     def stub(text: str, log: RepairLog) -> str:
         return normalize_space(text)
@@ -316,11 +317,11 @@ def _text_share(article: object, run: Callable[[], float]) -> float:
 
     def timed(func: Callable[..., object]) -> Callable[..., object]:
         def wrapper(*args: object, **kwargs: object) -> object:
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return func(*args, **kwargs)
             finally:
-                spent[0] += time.perf_counter() - start
+                spent[0] += time.process_time() - start
         return wrapper
 
     totals, texts = [], []
