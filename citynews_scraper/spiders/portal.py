@@ -299,8 +299,10 @@ class PortalSpider(Spider):
 
     # --- helpers -----------------------------------------------------------------------
     def _limit_reached(self) -> bool:
+        # Counted on records written, not links requested: deleted and failed articles do not
+        # use up the limit (the writer caps the requests still in flight).
         limit = self.profile.limits.max_articles
-        return bool(limit) and len(self.seen_articles) >= limit
+        return bool(limit) and self.crawler.stats.get_value("citynews/articles/written", 0) >= limit
 
     def _stat(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(key, count)

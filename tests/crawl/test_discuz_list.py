@@ -111,3 +111,32 @@ def test_list_metadata_only_fills_missing_fields() -> None:
     full = _article(summary="页面摘要", published_at="2024-02-27T08:01:00+08:00", published_at_raw="2024-2-27 08:01")
     assert fill_from_listing(full, entry, NOW) == []
     assert (full.summary, full.published_at) == ("页面摘要", "2024-02-27T08:01:00+08:00")
+
+
+def _fixture(name: str) -> tuple[bytes, str, dict[str, str]]:
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "fixtures" / "discuz" / name
+    request = json.loads((folder / "request.json").read_text("utf-8"))
+    page = request["pages"][0]
+    return (folder / page["file"]).read_bytes(), request["url"], page["headers"]
+
+
+def test_a_list_page_written_by_someone_else() -> None:
+    # fixtures/discuz/err-list-page was made for the article parser's tests, not for this parser.
+    body, url, headers = _fixture("err-list-page")
+    result = parse_listing(body, url, headers, fetched_at=NOW)
+    assert result.parser == "discuz_x" and result.page_number == 1
+    assert [e.article_id for e in result.entries] == ["6120", "6033", "5980"]
+    assert result.entries[0].published_at_raw == "2023-4-3 10:26"
+    assert result.next_page == "http://www.pxcsw.cn/portal.php?mod=list&catid=1&page=2"
+    assert "http://www.pxcsw.cn/portal.php?mod=list&catid=2" in result.channels
+    assert not any("forum.php" in c or "archiver" in c or "member.php" in c for c in result.channels)
+
+
+def test_the_anti_scraping_fixture_gives_its_signed_url() -> None:
+    from citynews_scraper.extract.urls import dsign_target
+
+    body, url, _ = _fixture("err-antitheft")
+    assert dsign_target(body.decode("latin-1"), url) == url + "&_dsign=5f3a9c1e"
