@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Politeness lifted for our own local server (robots.txt still fetched and obeyed).
-FAST = ["--delay", "0", "--no-autothrottle", "--concurrency", "16", "--backoff", "0", "--quiet"]
+FAST = ["--delay", "0", "--no-autothrottle", "--concurrency", "16", "--backoff", "0", "--quiet", "--no-state"]
 SPEED_TARGET = 0.70
 RSS_CAP_MB = 300.0
 RSS_GROWTH_CAP = 1.3
