@@ -159,6 +159,11 @@ def _strict_utf8(body: bytes) -> bool:
 
 
 @lru_cache(maxsize=64)
+def _ascii_compatible(codec: str) -> bool:
+    return "<html>".encode(codec, errors="replace") == b"<html>"
+
+
+@lru_cache(maxsize=64)
 def _single_byte(codec: str) -> bool:
     """True for codecs that map every byte to one character (cp1252, koi8-r, …)."""
     return len(b"\xa4\xa4".decode(codec, errors="replace")) == 2
@@ -268,6 +273,11 @@ def _choose(body: bytes, headers: Mapping[str, str] | None, declared: str | None
     if given:
         return given, "given"
     labels = ((codec_for(header_charset(headers)), "header"), (codec_for(meta_charset(body)), "meta"))
+    if body.isascii():  # any ASCII-compatible label reads it right: keep the declared one
+        for label, source in labels:
+            if label and _ascii_compatible(label):
+                return label, source
+        return "utf-8", "detected"
     # Non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the label says: GBK or
     # Big5 text almost never happens to be valid UTF-8, while mislabelled UTF-8 is common.
     if _strict_utf8(body):

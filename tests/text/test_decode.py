@@ -92,7 +92,14 @@ def test_declared_is_trusted_unconditionally() -> None:
 
 def test_ascii_page() -> None:
     decoded = decode(b"<html><body>hello</body></html>")
-    assert decoded.encoding == "utf-8" and decoded.text.endswith("</html>")
+    assert (decoded.encoding, decoded.source) == ("utf-8", "detected")
+    assert decoded.text.endswith("</html>")
+
+
+def test_ascii_page_keeps_its_label_unless_it_is_not_ascii_compatible() -> None:
+    assert decode(b"<html><body>hello</body></html>", ct("gbk")).source == "header"
+    decoded = decode(b"<html><body>hello</body></html>", ct("utf-16"))
+    assert (decoded.encoding, decoded.text) == ("utf-8", "<html><body>hello</body></html>")
 
 
 @pytest.mark.parametrize(
