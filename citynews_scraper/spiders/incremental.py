@@ -298,8 +298,9 @@ def _load_keys(harvest: Harvest, store: SqliteStateStore, run: RunInfo, now: dat
     part = part_path(run.output)
     if run.resumed:
         harvest.recovered = recover_part(part)
-    elif part.exists():
-        part.unlink()  # a .part no state run continues (e.g. of a killed --no-state run): start clean
+    elif part.exists():  # left by a run the state does not know (a killed --no-state run): keep it aside
+        part.replace(part.with_name(part.name + ".orphan"))
+        harvest.count("orphan_part_moved")
     rows = [(harvest.key_for(r["url"]), r["url"], r.get("content_hash"), r.get("published_at"))
             for r in harvest.recovered.records if r.get("url")]
     store.record_many(rows, now)  # lines flushed before the kill but not yet in the state
