@@ -6,7 +6,8 @@ and listing pages.  The order:
 
 1. a BOM (``bom``);
 2. the caller's ``declared`` charset (``--encoding``), trusted as it is (``given``);
-3. bytes that are valid UTF-8 and not ASCII are UTF-8 whatever the labels say (GBK and
+3. an all-ASCII page keeps its header/meta label when that is ASCII-compatible (else
+   ``utf-8``); bytes that are valid UTF-8 and not ASCII are UTF-8 whatever the labels say (GBK and
    Big5 text is almost never valid UTF-8; the GNE pages that declare gb2312 are UTF-8);
 4. the HTTP header charset, then the ``<meta>``/XML-declaration charset (lenient scan:
    ``<meta charset>``, ``http-equiv``, the malformed ``httpequiv="ContentType"``), each
