@@ -15,7 +15,6 @@ from scrapy.exceptions import DropItem
 
 from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import RunPaths, run_paths
-from citynews_scraper.output.partfile import part_path
 from citynews_scraper.output.partfile import finish_part, part_path
 from citynews_scraper.output.validate import record_errors
 from citynews_scraper.record import Article
