@@ -58,15 +58,16 @@ def _find_paragraph(flat: list[str], paragraphs: list[str], reverse: bool) -> in
     return None
 
 
-def _title_line(flat: list[str], title: str | None, limit: int) -> int | None:
+def _title_lines(flat: list[str], title: str | None, limit: int) -> list[int]:
+    """The lines (before `limit`) that show the title: whole, else its first characters."""
     if not title:
-        return None
+        return []
     whole = _flat(title)
     hits = [i for i, text in enumerate(flat[:limit]) if whole in text and len(text) <= 2 * len(whole) + 20]
     if not hits:
         probe = whole[:PROBE_CHARS]
         hits = [i for i, text in enumerate(flat[:limit]) if probe in text and len(text) <= 2 * len(whole) + 20]
-    return hits[-1] if hits else None
+    return hits
 
 
 def locate(lines: list[Line], title: str | None, paragraphs: list[str]) -> Zones:
@@ -76,11 +77,17 @@ def locate(lines: list[Line], title: str | None, paragraphs: list[str]) -> Zones
     body_start = len(lines) if body_start is None else body_start
     body_end = _find_paragraph(flat, paragraphs, reverse=True)
     body_end = body_start if body_end is None or body_end < body_start else body_end + 1
-    # The body may start with header lines the extractor kept; the title line ends them.
-    title_at = _title_line(flat, title, min(len(lines), body_start + TITLE_SEARCH_INTO_BODY))
-    if title_at is not None and title_at >= body_start and title_at < body_end:
-        body_start = title_at + 1
+    # The header starts at the title line above the body.  The body may also start
+    # with header lines the extractor kept (the title repeated, datelines): a title line
+    # among its first lines ends them.
+    hits = _title_lines(flat, title, min(len(lines), body_start + TITLE_SEARCH_INTO_BODY))
+    # The first title line near the body (``原标题：…`` lines repeat it further down).
+    above = [i for i in hits if body_start - HEADER_LINES <= i < body_start][:1] or [i for i in hits if i < body_start]
+    inside = [i for i in hits if body_start <= i < body_end]
+    kept_from = body_start
+    if inside:
+        body_start = inside[-1] + 1
+    # Lines the extractor kept above the title line are header lines too.
+    title_at = above[-1] if above else (kept_from if inside else None)
     header_start = title_at if title_at is not None else max(0, body_start - HEADER_LINES)
-    if header_start > body_start:
-        header_start = max(0, body_start - HEADER_LINES)
     return Zones(header_start, body_start, body_end, min(len(lines), body_end + TAIL_LINES))
