@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from citynews_scraper.extract.dates import iso
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.generic import (
@@ -42,26 +44,19 @@ class GenericParser:
         return GENERIC_SCORE if len(text) >= MIN_TEXT_CHARS else 0.0
 
     def parse(self, page: Page) -> Draft:
+        """The page's fields as a `Draft` (strings as shown; `published_at` ISO 8601)."""
         root = page.selector.root
         tags = meta.read_meta(root)
-        meta_titles = [value for key in meta.TITLE_KEYS if (value := tags.get(key))]
         visible = lines.visible_lines(root)
-        shown = frozenset(_SPACES.sub("", line.text) for line in visible)
-        headline = title.read_title(root, meta_titles, shown)
         kept = body.extract_paragraphs(root, page.url)
-        # Zones come from the extractor's own output: its header lines place the header.
-        where = zones.locate(visible, headline, kept)
-        if not headline:
-            headline = title.title_near_body(root, visible, where.body_start, kept)
-            where = zones.locate(visible, headline, kept)
+        headline, where = _title_and_zones(root, tags, visible, kept)
         paragraphs = clean.drop_footer(clean.drop_header(kept, headline))
-        found = when.published(tags, visible, where, page.tz, page.local_now)
-        credits = byline.read_credits(visible, where, tags.get("author"))
-        description = meta.first(tags, meta.DESCRIPTION_KEYS)
         pictures = images.body_images(page, paragraphs)
         # record-v1: captions belong to their image, not to the paragraphs.
         captions = {image.caption for image in pictures if image.caption}
-        paragraphs = [p for p in paragraphs if p not in captions]
+        found = when.published(tags, visible, where, page.tz, page.local_now)
+        credits = byline.read_credits(visible, where, tags.get("author"))
+        description = meta.first(tags, meta.DESCRIPTION_KEYS)
         return Draft(
             title=headline,
             url=page.url,
@@ -71,9 +66,24 @@ class GenericParser:
             published_at=iso(found.moment) if found and not found.month_only else None,
             published_at_raw=found.raw if found else None,
             summary=description[1] if description else None,
-            paragraphs=paragraphs,
+            paragraphs=[p for p in paragraphs if p not in captions],
             images=pictures,
         )
+
+
+def _title_and_zones(
+    root: HtmlElement, tags: dict[str, str], visible: list[lines.Line], kept: list[str]
+) -> tuple[str | None, zones.Zones]:
+    """The title and the zones it anchors; pages without ``<title>`` take a line near the
+    body.  Zones come from the extractor's own output: its header lines place the header."""
+    meta_titles = [value for key in meta.TITLE_KEYS if (value := tags.get(key))]
+    shown = frozenset(_SPACES.sub("", line.text) for line in visible)
+    headline = title.read_title(root, meta_titles, shown)
+    where = zones.locate(visible, headline, kept)
+    if not headline:
+        headline = title.title_near_body(root, visible, where.body_start, kept)
+        where = zones.locate(visible, headline, kept)
+    return headline, where
 
 
 PARSER = GenericParser()
