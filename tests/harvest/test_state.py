@@ -149,7 +149,7 @@ def test_parse_since() -> None:
 def entries(*aids: int, extra: tuple[int, ...] = ()) -> Listing:
     own = [ListEntry(url=f"http://x.cn/portal.php?mod=view&aid={a}") for a in aids]
     diy = [ListEntry(url=f"http://x.cn/portal.php?mod=view&aid={a}") for a in extra]
-    return Listing(entries=own + diy, next_page="http://x.cn/portal.php?mod=list&catid=1&page=2", main_count=len(own))
+    return Listing(entries=own + diy, next_page="http://x.cn/portal.php?mod=list&catid=2&page=2", main_count=len(own))
 
 
 def harvest(known: set[int], overlap: int = 1) -> Harvest:
@@ -163,10 +163,10 @@ def test_stop_rule_counts_only_the_list_s_own_entries() -> None:
     listing = entries(3, 2, extra=(9,))  # a stale DIY link to an unknown (deleted) id does not keep it going
     listing.page_number = 2
     h = harvest({2, 3})
-    assert not h.follow_next(listing, "http://x.cn/portal.php?mod=list&catid=1&page=2", NOW)
+    assert not h.follow_next(listing, "http://x.cn/portal.php?mod=list&catid=2&page=2", NOW)
     partly = entries(4, 3)
     partly.page_number = 2
-    assert harvest({2, 3}).follow_next(partly, "http://x.cn/portal.php?mod=list&catid=1&page=2", NOW)
+    assert harvest({2, 3}).follow_next(partly, "http://x.cn/portal.php?mod=list&catid=2&page=2", NOW)
 
 
 def test_overlap_pages_needs_that_many_known_pages_in_a_row() -> None:
@@ -175,9 +175,34 @@ def test_overlap_pages_needs_that_many_known_pages_in_a_row() -> None:
     page1.page_number, page2.page_number = 2, 3
     page1.next_page = "http://x.cn/portal.php?mod=list&catid=1&page=3"
     page2.next_page = "http://x.cn/portal.php?mod=list&catid=1&page=4"
-    assert h.follow_next(page1, "http://x.cn/portal.php?mod=list&catid=1&page=2", NOW)
+    assert h.follow_next(page1, "http://x.cn/portal.php?mod=list&catid=2&page=2", NOW)
     assert not h.follow_next(page2, "http://x.cn/portal.php?mod=list&catid=1&page=3", NOW)
 
 
 def test_without_state_or_since_every_page_is_followed() -> None:
     assert Harvest(rules=UrlRules()).follow_next(entries(1), "http://x.cn/l", NOW)
+
+
+def test_discuz_list_pages_tell_their_own_entries_from_diy_links() -> None:
+    from citynews_scraper.demo import DemoConfig
+    from citynews_scraper.demo.app import PortalApp
+    from citynews_scraper.extract.listing import parse_listing
+
+    base = "http://127.0.0.1:1/"
+    app = PortalApp(DemoConfig(articles=200, perpage=15), base)
+    url = base + "portal.php?mod=list&catid=2&page=2"
+    reply = app.respond("GET", "/portal.php?mod=list&catid=2&page=2")
+    listing = parse_listing(reply.body, url, dict(reply.headers))
+    own = listing.entries[: listing.main_count]
+    assert listing.main_count == 15 and all(entry.title for entry in own)
+    # The 热门阅读 block under the list links deleted articles: DIY links, not list entries.
+    deleted = {canonical_url for canonical_url in app_deleted(app, base)}
+    assert deleted & {e.url for e in listing.entries[listing.main_count:]}
+    assert not deleted & {e.url for e in own}
+
+
+def app_deleted(app: object, base: str) -> set[str]:
+    from citynews_scraper.demo.site import is_deleted
+
+    config = app.config  # type: ignore[attr-defined]
+    return {f"{base}portal.php?mod=view&aid={aid}" for aid in range(1, config.articles + 1) if is_deleted(config, aid)}
