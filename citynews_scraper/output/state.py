@@ -28,7 +28,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -96,9 +96,18 @@ class StoredArticle:
 
 
 class StateStore(Protocol):
-    """What the crawl needs from a site's state (SQLite here; Redis for distributed runs)."""
+    """What the crawl needs from a site's state (SQLite here; Redis for distributed runs).
+
+    Keys are the spider's dedupe keys (``aid:N`` or a canonical URL); times are aware datetimes
+    in, ISO 8601 UTC strings out.  `spiders.incremental` is the only user.
+    """
+
+    @property
+    def location(self) -> str: ...
 
     def begin_run(self, output: str, mode: str, now: datetime) -> RunInfo: ...
+
+    def last_run_status(self) -> str | None: ...
 
     def known_keys(self) -> set[str]: ...
 
@@ -112,7 +121,13 @@ class StateStore(Protocol):
 
     def record_article(self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime) -> None: ...
 
+    def record_many(self, rows: Iterable[tuple[str, str, str | None, str | None]], now: datetime) -> None: ...
+
     def record_status(self, key: str, url: str, status: str, now: datetime) -> None: ...
+
+    def touch(self, keys: Iterable[str], now: datetime) -> None: ...
+
+    def counts(self) -> dict[str, int]: ...
 
     def record_channel(self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime) -> None: ...
 
@@ -124,7 +139,7 @@ class StateStore(Protocol):
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 class SqliteStateStore:
@@ -143,6 +158,10 @@ class SqliteStateStore:
             raise StateError(f"state file {self.path} cannot be used: {exc}") from None
         if version > SCHEMA_VERSION:
             raise StateError(f"state file {self.path} was written by a newer citynews (schema {version})")
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     # --- runs ------------------------------------------------------------------------
     def begin_run(self, output: str, mode: str, now: datetime) -> RunInfo:
@@ -256,9 +275,14 @@ def _utc(published_at: str | None) -> str | None:
     if not published_at:
         return None
     try:
-        return _iso(datetime.fromisoformat(published_at.replace("Z", "+00:00")))
+        return _iso(datetime.fromisoformat(published_at))
     except ValueError:
         return None
+
+
+def open_store(state_dir: str | Path, name: str) -> StateStore:
+    """The state store of site `name` (a Redis store for distributed runs plugs in here)."""
+    return SqliteStateStore(state_path(state_dir, name))
 
 
 def state_path(state_dir: str | Path, name: str) -> Path:

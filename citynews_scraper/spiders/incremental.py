@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,7 +33,15 @@ from citynews_scraper.output.lock import acquire
 from citynews_scraper.output.manifest import run_paths
 from citynews_scraper.output.partfile import Recovered, part_path, recover_part
 from citynews_scraper.output.state import (
-    DELETED, FAILED, FINISHED, INTERRUPTED, PARTIAL, RunInfo, SqliteStateStore, safe_name, state_path,
+    DELETED,
+    FAILED,
+    FINISHED,
+    INTERRUPTED,
+    PARTIAL,
+    RunInfo,
+    StateStore,
+    open_store,
+    safe_name,
 )
 from citynews_scraper.profile import SiteProfile
 
@@ -98,8 +106,8 @@ class Harvest:
 
     rules: UrlRules = field(default_factory=UrlRules)
     options: HarvestOptions = field(default_factory=HarvestOptions)
-    tz: tzinfo = timezone.utc
-    store: SqliteStateStore | None = None
+    tz: tzinfo = UTC
+    store: StateStore | None = None
     run: RunInfo | None = None
     known: set[str] = field(default_factory=set)
     done: set[str] = field(default_factory=set)
@@ -178,7 +186,7 @@ class Harvest:
         since = self.options.since
         if since is None or not entry.published_at_raw:
             return False
-        moment = parse_date(entry.published_at_raw, datetime.now(timezone.utc), self.tz)
+        moment = parse_date(entry.published_at_raw, datetime.now(UTC), self.tz)
         return moment is not None and moment < since
 
     def _watermark(self, listing: Listing, own: list[ListEntry], url: str, now: datetime) -> None:
@@ -196,12 +204,12 @@ class Harvest:
             return "done"  # already in the output of the run being continued
         since = self.options.since
         published = record.get("published_at")
-        if since and published and datetime.fromisoformat(published.replace("Z", "+00:00")) < since:
+        if since and published and datetime.fromisoformat(published) < since:
             return "older"
         if key in self.rechecked:
             if self.rechecked[key] == record.get("content_hash"):
                 if self.store is not None:
-                    self.store.touch([key], datetime.now(timezone.utc))
+                    self.store.touch([key], datetime.now(UTC))
                 return "unchanged"
             self.count("changed")
         return None
@@ -212,7 +220,7 @@ class Harvest:
         self.done.add(key)
         if self.store is not None:
             self.store.record_article(key, record["url"], record.get("content_hash"), record.get("published_at"),
-                                      datetime.now(timezone.utc))
+                                      datetime.now(UTC))
 
     # --- end of run ------------------------------------------------------------------
     def close(self, reason: str, written: int, deleted: list[str], lost: list[dict[str, str]],
@@ -220,7 +228,7 @@ class Harvest:
         """Record deleted and failed articles and end the run; the run status (None: no state)."""
         if self.store is None or self.run is None:
             return None
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         for url in deleted:
             self.store.record_status(self.key_for(url), url, DELETED, now)
         for loss in lost:
@@ -240,7 +248,7 @@ class Harvest:
                                 "recheck_days": self.options.recheck_days}
         if self.store is not None and self.run is not None:
             info.update({
-                "state": str(self.store.path), "job_dir": self.job_dir, "run_id": self.run.id,
+                "state": self.store.location, "job_dir": self.job_dir, "run_id": self.run.id,
                 "resumed": self.run.resumed, "run_started_at": self.run.started_at,
                 "known_before": len(self.known), "recovered_records": len(self.recovered.records),
                 "recovered_cut_bytes": self.recovered.cut_bytes, "carried_over": len(self.carried),
@@ -272,8 +280,8 @@ def open_harvest(settings: Any, profile: SiteProfile, rules: UrlRules) -> Harves
     if not options.state_dir:
         return harvest
     lock_site(options.state_dir, profile)
-    now = datetime.now(timezone.utc)
-    store = SqliteStateStore(state_path(options.state_dir, state_name(profile)))
+    now = datetime.now(UTC)
+    store = open_store(options.state_dir, state_name(profile))
     output = settings.get("CITYNEWS_OUTPUT") or str(
         run_paths(None, profile.label, now, settings.get("CITYNEWS_OUTPUT_DIR", "output")).output)
     last_status = store.last_run_status()
@@ -294,7 +302,7 @@ def _job_dir(state_dir: str, profile: SiteProfile, keep: bool) -> str:
     return str(path)
 
 
-def _load_keys(harvest: Harvest, store: SqliteStateStore, run: RunInfo, now: datetime) -> None:
+def _load_keys(harvest: Harvest, store: StateStore, run: RunInfo, now: datetime) -> None:
     part = part_path(run.output)
     if run.resumed:
         harvest.recovered = recover_part(part)
@@ -317,8 +325,8 @@ def _load_keys(harvest: Harvest, store: SqliteStateStore, run: RunInfo, now: dat
                 harvest.rechecked[article.key] = article.content_hash
                 carried[article.key] = article.url
     harvest.carried = list(carried.values())
-    harvest._scheduled = set(carried)  # noqa: SLF001 - set once here
+    harvest._scheduled = set(carried)
     harvest.count("carried_failed", sum(1 for key in carried if key not in harvest.rechecked))
 
 
-__all__ = ["Harvest", "HarvestOptions", "PARTIAL", "lock_site", "open_harvest", "parse_since", "state_name"]
+__all__ = ["PARTIAL", "Harvest", "HarvestOptions", "lock_site", "open_harvest", "parse_since", "state_name"]

@@ -42,7 +42,8 @@ def env() -> dict[str, str]:
 
 
 def run(portal: DemoPortal, cwd: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(crawl_args(portal, *extra), cwd=cwd, env=env(), capture_output=True, text=True, timeout=TIMEOUT)
+    return subprocess.run(crawl_args(portal, *extra), cwd=cwd, env=env(), capture_output=True, text=True,
+                          timeout=TIMEOUT, check=False)
 
 
 def start(portal: DemoPortal, cwd: Path, *extra: str) -> subprocess.Popen[str]:

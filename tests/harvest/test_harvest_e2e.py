@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import signal
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,16 @@ import pytest
 from citynews_scraper.demo import DemoPortal
 from citynews_scraper.demo.site import PortalIndex, dateline
 from citynews_scraper.output.compare import compare_records
-from tests.harvest.conftest import SEED, frozen_now, kill_when, lines, manifest, read_jsonl, run, start
+from tests.harvest.conftest import (
+    SEED,
+    frozen_now,
+    kill_when,
+    lines,
+    manifest,
+    read_jsonl,
+    run,
+    start,
+)
 
 pytestmark = pytest.mark.e2e
 LIST = re.compile(r"mod=list&catid=(\d+)(?:&page=(\d+))?")
@@ -133,16 +143,18 @@ def test_sigterm_stops_cleanly_and_the_next_run_continues_scrapy_s_queue(demo: A
     deadline_lines = 20
     while len(lines(part)) < deadline_lines:
         assert proc.poll() is None, proc.communicate()[1]
+        time.sleep(0.01)
     proc.send_signal(signal.SIGTERM)
-    proc.wait(30)
-    assert part.exists() and not out.exists()  # kept for the resume
+    _, err = proc.communicate(timeout=60)
+    assert part.exists() and not out.exists(), (proc.returncode, err[-3000:])  # kept for the resume
     job = tmp_path / "output" / "state"
-    assert list(job.glob("*.job/requests.queue/active.json"))  # Scrapy's queue was saved
+    assert list(job.glob("*.job/requests.queue/active.json")), err[-3000:]  # Scrapy's queue was saved
     mark = len(portal.request_log)
     again = run(portal, tmp_path, "-o", str(out), "--concurrency", "2")
     assert again.returncode == 0, again.stderr
     records = read_jsonl(out)
-    assert compare_records(records, portal.ground_truth()).ok
+    result = compare_records(records, portal.ground_truth())
+    assert result.ok, (result.first_problems(), manifest(out)["harvest"])
     # The continued queue did not start over from the home page.
     assert "/" not in requests_since(portal, mark)
 

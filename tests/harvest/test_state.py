@@ -6,7 +6,7 @@ import doctest
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -16,11 +16,19 @@ from citynews_scraper.extract.urls import UrlRules
 from citynews_scraper.output import health
 from citynews_scraper.output.lock import LockHeld, acquire
 from citynews_scraper.output.partfile import finish_part, part_path, recover_part
-from citynews_scraper.output.state import DELETED, FAILED, FINISHED, INTERRUPTED, PARTIAL, SqliteStateStore, StateError
+from citynews_scraper.output.state import (
+    DELETED,
+    FAILED,
+    FINISHED,
+    INTERRUPTED,
+    PARTIAL,
+    SqliteStateStore,
+    StateError,
+)
 from citynews_scraper.spiders.incremental import Harvest, HarvestOptions, parse_since
 from tests.harvest.conftest import ROOT
 
-NOW = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 TZ = timezone(timedelta(hours=8))
 
 
@@ -94,7 +102,7 @@ def test_recover_part_cuts_a_line_killed_mid_write_and_keeps_whole_ones(tmp_path
     part = part_path(tmp_path / "o.jsonl")
     assert part.name == "o.jsonl.part"
     whole = [json.dumps({"url": f"http://x.cn/{n}", "title": "萍乡"}, ensure_ascii=False) for n in range(3)]
-    cut = '{"url": "http://x.cn/3", "ti'.encode()
+    cut = b'{"url": "http://x.cn/3", "ti'
     part.write_bytes(("\n".join(whole) + "\n").encode() + cut)
     recovered = recover_part(part)
     assert [r["url"] for r in recovered.records] == [f"http://x.cn/{n}" for n in range(3)]
@@ -117,8 +125,8 @@ def test_a_broken_line_inside_the_part_file_is_refused(tmp_path: Path) -> None:
 def test_the_lock_is_exclusive_between_processes_and_dies_with_its_holder(tmp_path: Path) -> None:
     path = tmp_path / "site.lock"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from citynews_scraper.output.lock import acquire; "
-         f"acquire({str(path)!r}); print('held', flush=True); time.sleep(60)"],
+        [sys.executable, "-c", ("import sys, time; from citynews_scraper.output.lock import acquire; "
+                                f"acquire({str(path)!r}); print('held', flush=True); time.sleep(60)")],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
@@ -141,7 +149,7 @@ def test_error_rate_counts_losses_against_everything_tried() -> None:
 
 def test_parse_since() -> None:
     assert parse_since("2024-03-01", TZ) == datetime(2024, 3, 1, tzinfo=TZ)
-    assert parse_since("2024-03-01T10:00:00+00:00", TZ) == datetime(2024, 3, 1, 10, tzinfo=timezone.utc)
+    assert parse_since("2024-03-01T10:00:00+00:00", TZ) == datetime(2024, 3, 1, 10, tzinfo=UTC)
     with pytest.raises(ValueError):
         parse_since("yesterday", TZ)
 
