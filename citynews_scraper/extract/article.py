@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from citynews_scraper.extract.cms import choose_parser
 from citynews_scraper.extract.draft import Draft
-from citynews_scraper.extract.errors import BinaryBody, EmptyBody, MergeError, UnknownLayout
+from citynews_scraper.extract.errors import (
+    BinaryBody,
+    EmptyBody,
+    MergeError,
+    UnknownLayout,
+)
 from citynews_scraper.extract.page import DEFAULT_TZ, Page
 from citynews_scraper.record import Article, Image, content_hash
-from citynews_scraper.text import Decoded, RepairLog, clean_text, decode, finish_log
+from citynews_scraper.text import Decoded, RepairLog, clean_text, finish_log
 from citynews_scraper.text.lang import detect_lang
 from citynews_scraper.text.script import convert_script
 
@@ -61,10 +66,9 @@ def read_page(
 ) -> PageResult:
     """Decode and parse one page of an article; raises an `ExtractionError` when it is not one."""
     check_body(body)
-    decoded = decode(body, headers, declared=encoding)
-    page = Page.build(url, decoded, fetched_at or datetime.now(timezone.utc), tz)
+    page = Page.from_bytes(body, url, headers, encoding=encoding, fetched_at=fetched_at, tz=tz)
     parser = choose_parser(page, cms)
-    return PageResult(parser.parse(page), decoded, parser.name, url)
+    return PageResult(parser.parse(page), page.decoded, parser.name, url)
 
 
 def extract_article(
@@ -86,7 +90,7 @@ def extract_article(
     clock relative dates are resolved against; `script` is ``hans``/``hant`` to convert.
     Raises `ExtractionError` subclasses for pages that are not articles.
     """
-    fetched_at = fetched_at or datetime.now(timezone.utc)
+    fetched_at = fetched_at or datetime.now(UTC)
     result = read_page(body, url, headers, encoding=encoding, cms=cms, fetched_at=fetched_at, tz=tz)
     return build_article([result], site=site, fetched_at=fetched_at, script=script)
 
@@ -103,7 +107,7 @@ def merge_pages(
     script: str | None = None,
 ) -> Article:
     """The pages of one article (bytes, headers), in any order → one merged `Article`."""
-    fetched_at = fetched_at or datetime.now(timezone.utc)
+    fetched_at = fetched_at or datetime.now(UTC)
     results = [
         read_page(body, url, headers, encoding=encoding, cms=cms, fetched_at=fetched_at, tz=tz)
         for body, headers in pages
@@ -146,7 +150,7 @@ def build_article(
         cms=first.cms,
         encoding=first.decoded.encoding,
         encoding_source=first.decoded.source,
-        fetched_at=_utc_iso(fetched_at or datetime.now(timezone.utc)),
+        fetched_at=_utc_iso(fetched_at or datetime.now(UTC)),
         site=site,
         article_id=draft.article_id,
         publisher=fix(draft.publisher) or None,
@@ -207,4 +211,4 @@ def _lang_sample(title: str, paragraphs: list[str]) -> str:
 
 
 def _utc_iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

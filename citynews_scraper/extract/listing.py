@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from typing import Protocol
 
 from citynews_scraper.extract.dates import iso, parse_date
 from citynews_scraper.extract.page import DEFAULT_TZ, Page
 from citynews_scraper.extract.urls import DEFAULT_RULES, UrlRules
 from citynews_scraper.record import Article
-from citynews_scraper.text import decode, normalize_space
+from citynews_scraper.text import normalize_space
 
 
 @dataclass
@@ -82,7 +82,7 @@ def parse_listing(
     rules: UrlRules = DEFAULT_RULES,
 ) -> Listing:
     """Decode a listing page once and read its article links, next page and channels."""
-    page = Page.build(url, decode(body, headers, declared=encoding), fetched_at or datetime.now(timezone.utc), tz)
+    page = Page.from_bytes(body, url, headers, encoding=encoding, fetched_at=fetched_at, tz=tz)
     parsers = listing_parsers(rules)
     if cms and cms in parsers:
         return _named(parsers[cms], page)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin
 
 from parsel import Selector
 from w3lib.url import safe_url_string
 
-from citynews_scraper.text import Decoded
+from citynews_scraper.text import Decoded, decode
 
 _WEB = ("http://", "https://")
 # What record-v1 calls an absolute URL; a host with control characters in it is not one.
@@ -46,6 +47,21 @@ class Page:
         if not _ABSOLUTE_URL.match(base_url) and url.startswith(_WEB):
             base_url = url  # a broken base href (seen: href=ahttp://…) must not break every link
         return cls(url, decoded, selector, base_url, fetched_at, tz)
+
+    @classmethod
+    def from_bytes(
+        cls,
+        body: bytes,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        *,
+        encoding: str | None = None,
+        fetched_at: datetime | None = None,
+        tz: tzinfo = DEFAULT_TZ,
+    ) -> Page:
+        """Decode once (text layer) and parse: the one way pages enter the extract layer."""
+        decoded = decode(body, headers, declared=encoding)
+        return cls.build(url, decoded, fetched_at or datetime.now(UTC), tz)
 
     def absolute(self, href: str | None) -> str | None:
         """`href` resolved against the base URL, fragment dropped; None unless that is http(s)."""
