@@ -17,6 +17,7 @@ from citynews_scraper.profile import SiteProfile
 from citynews_scraper.runner import CrawlOptions
 
 EXIT_LOCKED = 3
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by a signal (Ctrl-C)
 DEFAULT_MAX_ERROR_RATE = 5.0
 EXIT_HELP = """exit status:
   0  done
@@ -24,6 +25,7 @@ EXIT_HELP = """exit status:
      (or nothing could be crawled at all); the manifest lists every loss
   2  usage or configuration error (bad flag, profile or state file)
   3  another run of the same site holds the lock (nothing was done)
+  130  stopped by Ctrl-C or SIGTERM before the end (the next run continues it)
 
 Incremental by default: with a state file (output/state/<site>.sqlite) only new articles are
 fetched and written; a killed run started again continues its .part output.  See docs/cron.md."""
@@ -110,7 +112,12 @@ def harvested(manifest: Manifest) -> bool:
 
 
 def error_rate_status(manifest: Manifest, max_error_rate: float) -> int:
-    """EXIT_OK, or EXIT_FAILURES with one line when the error rate is above the limit."""
+    """EXIT_OK; EXIT_FAILURES with one line when the error rate is above the limit;
+    EXIT_INTERRUPTED when Ctrl-C or SIGTERM stopped the run before its end."""
+    if manifest.finish_reason == "shutdown":
+        more = " (the next run with the same command continues it)" if manifest.harvest.get("partial_output") else ""
+        error_line(f"interrupted before the end{more}")
+        return EXIT_INTERRUPTED
     rate = error_rate(manifest.counts, manifest.harvest)
     if not rate.above(max_error_rate):
         return EXIT_OK

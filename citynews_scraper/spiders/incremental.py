@@ -118,6 +118,7 @@ class Harvest:
     counters: dict[str, int] = field(default_factory=dict)
     _streak: dict[str, int] = field(default_factory=dict)
     _scheduled: set[str] = field(default_factory=set)
+    _seen_again: set[str] = field(default_factory=set)  # known articles linked again: their last_seen moves
 
     @property
     def enabled(self) -> bool:
@@ -155,6 +156,7 @@ class Harvest:
             return True
         if key in self.known:
             self.count("skipped_known")
+            self._seen_again.add(key)
             return True
         if entry is not None and self._older(entry):
             self.count("skipped_older")
@@ -229,6 +231,7 @@ class Harvest:
         if self.store is None or self.run is None:
             return None
         now = datetime.now(UTC)
+        self.store.touch(self._seen_again, now)
         for url in deleted:
             self.store.record_status(self.key_for(url), url, DELETED, now)
         for loss in lost:

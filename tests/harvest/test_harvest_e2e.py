@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sqlite3
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -87,6 +88,15 @@ def test_second_run_over_a_grown_portal_fetches_and_writes_only_what_is_new(demo
     assert info["counts"]["list_pages"] == len(list_pages) + 1  # and the home page
     assert info["harvest"]["mode"] == "incremental" and info["harvest"]["known_before"] == 60
     assert info["harvest"]["skipped_known"] > 0 and info["harvest"]["lists_stopped"] > 0
+    # The state: every article once (deleted ones too), and per channel its newest article.
+    [state] = (tmp_path / "output" / "state").glob("*.sqlite")
+    with sqlite3.connect(state) as db:
+        statuses = dict(db.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall())
+        newest = dict(db.execute("SELECT url, newest_key FROM channels").fetchall())
+    assert statuses == {"live": len(list(portal.ground_truth())), "deleted": 66 - len(list(portal.ground_truth()))}
+    index = PortalIndex(portal.config)
+    assert newest == {url: f"aid:{index.newest_first(catid, 0, 1)[0]}"
+                      for catid, url in portal.category_urls().items() if index.count(catid)}
 
     # A third run over the unchanged portal: one page per channel, nothing written, exit 0.
     mark = len(portal.request_log)
@@ -147,6 +157,7 @@ def test_sigterm_stops_cleanly_and_the_next_run_continues_scrapy_s_queue(demo: A
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert part.exists() and not out.exists(), (proc.returncode, err[-3000:])  # kept for the resume
+    assert proc.returncode == 130 and err.strip().endswith("the next run with the same command continues it)"), err
     job = tmp_path / "output" / "state"
     assert list(job.glob("*.job/requests.queue/active.json")), err[-3000:]  # Scrapy's queue was saved
     mark = len(portal.request_log)
