@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 SITE = "demo"
 # Our own server on 127.0.0.1: the polite delays only slow the demo down (--polite keeps them).
-LOCAL_SPEED = {"delay": 0.0, "autothrottle": False, "concurrency": 4, "backoff": 0.2, "timeout": 5.0}
+LOCAL_SPEED = {"delay": 0.0, "autothrottle": False, "concurrency": 4, "backoff": 0.2, "timeout": 10.0}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

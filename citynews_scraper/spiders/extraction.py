@@ -136,12 +136,16 @@ class Extractor:
         except (BrokenProcessPool, RuntimeError, OSError) as exc:
             logger.warning("extraction workers failed (%s); extracting in the crawl process from now on", exc)
             self.fallbacks += 1
-            self.close()
+            pool, self.pool = self.pool, None
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
             return extract_step(job)
 
     def close(self) -> None:
+        # wait=True: a worker still starting up (spawn) would print a traceback if its parent
+        # went away under it; queued jobs are cancelled, so this waits a second at most.
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
 

@@ -60,7 +60,8 @@ class PortalSpider(Spider):
         super().__init__(**kwargs)
         self.profile = profile
         self.workers = workers
-        self.extractor = Extractor(0)
+        self.extractor = Extractor(0)  # in-process until the site answers (see _start_extractor)
+        self.extractor_started = False
         self.article_cms = profile.cms
         self.allowed_domains = list(profile.allowed_domains)
         self.rules = UrlRules(profile.article_patterns)
@@ -87,8 +88,6 @@ class PortalSpider(Spider):
 
     # --- start -------------------------------------------------------------------------
     async def start(self) -> Any:
-        self.extractor = Extractor(0 if self.bare else self.workers)
-        self._stat("citynews/extract/workers", self.extractor.workers)
         for url in self.profile.start_urls:
             self.seen_lists.add(canonical(url))
             yield Request(
@@ -140,6 +139,7 @@ class PortalSpider(Spider):
                 self.start_problems[response.request.url] = NOT_A_PORTAL
             return
         self._stat("citynews/lists/pages")
+        self._start_extractor()
         yield from self._article_requests(listing)
         if not self.harvest.follow_next(listing, response.url, _now()):  # incremental: known pages end a channel
             listing.next_page = None
@@ -210,6 +210,7 @@ class PortalSpider(Spider):
             self.article_cms, fetched, self.tz, self.profile.name, self.profile.script,
             list(response.meta.get("cn_pages", ())), cms_inferred=self.article_cms != self.profile.cms,
         )
+        self._start_extractor()
         step = await self.extractor.step(job)
         error = step.error()
         if error is not None:
@@ -298,6 +299,15 @@ class PortalSpider(Spider):
                 self.start_problems[url] = "no article links found from this page"
 
     # --- helpers -----------------------------------------------------------------------
+    def _start_extractor(self) -> None:
+        """Start the extraction workers once the site answers with a page we can read (a run
+        that fails at its start page never spawns them)."""
+        if self.extractor_started or self.bare:
+            return
+        self.extractor_started = True
+        self.extractor = Extractor(self.workers)
+        self._stat("citynews/extract/workers", self.extractor.workers)
+
     def _limit_reached(self) -> bool:
         # Counted on records written, not links requested: deleted and failed articles do not
         # use up the limit (the writer caps the requests still in flight).
