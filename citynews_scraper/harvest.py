@@ -22,7 +22,7 @@ from citynews_scraper.extensions import ManifestExtension
 from citynews_scraper.output.partfile import part_path
 from citynews_scraper.pipelines import JsonlWriterPipeline
 from citynews_scraper.record import Article
-from citynews_scraper.spiders.incremental import Harvest
+from citynews_scraper.spiders.incremental import Harvest, close_store
 
 DROP_MESSAGES = {
     "done": "already written by the run this one continues",
@@ -99,6 +99,7 @@ class HarvestExtension:
             info["records_in_output"] = len(harvest.recovered.records) + written
             for name in ("done", "older", "unchanged"):
                 info[name] = stats.get_value(f"citynews/harvest/{name}", 0)
+            close_store(harvest)
         self._add_to_manifest(info)
 
     def _add_to_manifest(self, info: dict[str, Any]) -> None:

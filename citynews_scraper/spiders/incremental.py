@@ -261,6 +261,12 @@ class Harvest:
         return info
 
 
+def close_store(harvest: Harvest) -> None:
+    """Close the state store (a clean WAL checkpoint; the lock goes with the process)."""
+    if harvest.store is not None:
+        harvest.store.close()
+
+
 def keep_part(crawler: Any) -> bool:
     """Whether the ending run keeps ``<output>.part`` for the next run to continue: it has crawl
     state and is being stopped (Ctrl-C, SIGTERM: Scrapy's engine is no longer running)."""
