@@ -60,27 +60,28 @@ class DedupePipeline(_Stage):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.ids: set[int | str] = set()
-        self.hashes: dict[int, int | str] = {}  # first 8 bytes of content_hash → the first record's key
+        self.hashes: set[int] = set()  # first 8 bytes of each content_hash
         self.duplicates: list[dict[str, str]] = []
 
     def process_item(self, item: Any) -> Any:
         record = _record(item)
         key: int | str = int(record["article_id"]) if str(record.get("article_id") or "").isdigit() else record["url"]
         if key in self.ids:
-            self._drop("article_id", record, None)
+            self._drop("article_id", record)
         digest = int(record["content_hash"][:16], 16) if record.get("content_hash") else None
         if digest is not None and digest in self.hashes:
-            self._drop("content_hash", record, self.hashes[digest])
+            self._drop("content_hash", record, listed=True)
         self.ids.add(key)
         if digest is not None:
-            self.hashes[digest] = key
+            self.hashes.add(digest)
         return item
 
-    def _drop(self, why: str, record: dict[str, Any], first: int | str | None) -> None:
+    def _drop(self, why: str, record: dict[str, Any], listed: bool = False) -> None:
         self._stat("citynews/articles/duplicate")
         self._stat(f"citynews/articles/duplicate/{why}")
-        if first is not None:  # same text under another id: rare and worth showing in the manifest
-            self.duplicates.append({"url": record["url"], "same_content_as": str(first)})
+        if listed:  # same text under another id: rare and worth showing in the manifest
+            self.duplicates.append({"url": record["url"], "article_id": str(record.get("article_id")),
+                                    "reason": "same content_hash as an article already written"})
         raise DropItem(f"duplicate {why}: {record['url']}")
 
 

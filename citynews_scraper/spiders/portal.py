@@ -67,7 +67,7 @@ class PortalSpider(Spider):
         self.rules = UrlRules(profile.article_patterns)
         self.tz = profile.tz
         self.bare = bare
-        self.seen_articles: set[str] = set()
+        self.seen_articles: set[int | str] = set()  # aids (ints), else canonical URLs
         self.seen_lists: set[str] = set()
         self.lost: list[Loss] = []
         self.deleted: list[str] = []
@@ -151,9 +151,10 @@ class PortalSpider(Spider):
                 continue
             ref = self.rules.article_ref(entry.url)
             key = ref.key if ref else canonical(entry.url)
-            if key in self.seen_articles or self.harvest.skip_article(key, entry):
+            mark = int(ref.aid) if ref and ref.aid.isdigit() else key  # an int: 30 B less per article
+            if mark in self.seen_articles or self.harvest.skip_article(key, entry):
                 continue
-            self.seen_articles.add(key)
+            self.seen_articles.add(mark)
             url = ref.first_page_url if ref else entry.url
             yield self._article_request(url, entry)
 

@@ -128,7 +128,8 @@ def test_pipelines_validate_dedupe_and_write(tmp_path: Path) -> None:
     stats = crawler.stats.get_stats()
     assert stats["citynews/articles/written"] == 2 and stats["citynews/articles/rejected"] == 1
     assert stats["citynews/articles/duplicate/article_id"] == 1 and stats["citynews/articles/duplicate/content_hash"] == 1
-    assert dedupe.duplicates == [{"url": article("2").url, "same_content_as": "1"}]
+    assert dedupe.duplicates == [{"url": article("2").url, "article_id": "2",
+                                  "reason": "same content_hash as an article already written"}]
 
 
 def test_writer_caps_at_max_articles(tmp_path: Path) -> None:
