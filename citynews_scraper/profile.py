@@ -11,6 +11,7 @@ timezone it uses, an encoding hint, politeness overrides and limits::
     encoding = "gbk"                         # hint; the bytes still decide (text.decode)
     script = "hans"                          # convert to Simplified ("hant": Traditional)
     article_patterns = ['/news/(?P<aid>\\d+)_(?P<page>\\d+)\\.html$']   # extra article URL shapes
+    redis = "redis://10.0.0.5:6379/0"        # crawl with shared workers (docs/distributed.md)
 
     [politeness]   # concurrency, delay, autothrottle, robots, timeout, retries, max_size_mb, user_agent
     [limits]       # max_articles, max_list_pages
@@ -73,6 +74,7 @@ class SiteProfile:
     encoding: str | None = None
     script: str | None = None
     article_patterns: list[str] = field(default_factory=list)
+    redis: str | None = None  # distributed crawling: the shared queue's Redis URL (--redis wins)
     politeness: Politeness = field(default_factory=Politeness)
     limits: Limits = field(default_factory=Limits)
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from citynews_scraper import __version__
 
-COMMANDS = ("extract", "crawl", "demo", "validate")
+COMMANDS = ("extract", "crawl", "demo", "validate", "enqueue", "merge")
 
 EXIT_OK = 0
 EXIT_FAILURES = 1

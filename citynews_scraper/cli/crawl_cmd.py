@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
+from citynews_scraper.cli.distributed_args import add_distributed_arguments, run_worker, wants_redis
 from citynews_scraper.cli.harvest_args import (
     DEFAULT_MAX_ERROR_RATE, EXIT_HELP, add_harvest_arguments, error_rate_status, harvest_options, harvested, take_lock,
 )
@@ -72,6 +73,7 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
     talk.add_argument("--log-file", metavar="FILE", help="write Scrapy's log (INFO) to FILE")
     talk.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), help="Scrapy log level")
     add_harvest_arguments(parser)
+    add_distributed_arguments(parser)
     parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)  # benchmark baseline
 
 
@@ -106,6 +108,8 @@ def options_from_args(args: argparse.Namespace) -> CrawlOptions:
 
 def run(args: argparse.Namespace) -> int:
     options = options_from_args(args)
+    if wants_redis(args):  # one worker of a shared crawl (cli/distributed_args.py)
+        return run_worker(args, options)
     if not options.start_urls and not options.site and not options.profile_path:
         raise UsageError("nothing to crawl: give --start-url URL, --site NAME or --profile PATH")
     try:
