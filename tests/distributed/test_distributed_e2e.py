@@ -1,0 +1,72 @@
+"""Real workers (`citynews crawl --redis`) sharing one crawl of the demo portal through a real Redis."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from citynews_scraper.output.compare import compare_records
+from tests.distributed.conftest import citynews, finish, manifest, read_jsonl, start_worker
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+def enqueue(redis_url: str, base_url: str, site: str, cwd: Path) -> None:
+    proc = citynews("enqueue", "--redis", redis_url, "--start-url", base_url, "--site", site, cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 requests queued (new run" in proc.stdout
+
+
+def merged(tmp_path: Path, *files: Path) -> list[dict]:
+    out = tmp_path / "merged.jsonl"
+    proc = citynews("merge", "-o", str(out), *map(str, files), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    return read_jsonl(out)
+
+
+def test_two_workers_crawl_one_portal_once(redis_url: str, site: str, demo, tmp_path: Path) -> None:
+    portal = demo(articles=2000)
+    enqueue(redis_url, portal.base_url, site, tmp_path)
+    workers = [start_worker(redis_url, name, tmp_path) for name in ("w1", "w2")]
+    for proc in workers:
+        status, err = finish(proc)
+        assert status == 0, err[-2000:]
+    files = [tmp_path / "out-w1.jsonl", tmp_path / "out-w2.jsonl"]
+    per_worker = [read_jsonl(path) for path in files]
+    assert all(len(records) > 100 for records in per_worker), "both workers took a share of the crawl"
+    ids = Counter(r["article_id"] for records in per_worker for r in records)
+    assert [aid for aid, n in ids.items() if n > 1] == [], "no article written by two workers"
+    result = compare_records(merged(tmp_path, *files), portal.ground_truth(), expected_values={"site": site})
+    assert result.ok, result.first_problems()
+    pages = Counter(path for method, path, status in portal.request_log if "mod=view" in path)
+    assert max(pages.values()) == 1, "every article page fetched once across the workers"
+    for path in files:
+        stats = manifest(path)["stats"]
+        assert not stats.get("citynews/distributed/unacknowledged"), "every taken request was acknowledged"
+
+
+def test_a_killed_worker_loses_no_article(redis_url: str, site: str, demo, tmp_path: Path) -> None:
+    portal = demo(articles=400, latency_ms=20)  # requests stay in flight long enough to be held at the kill
+    enqueue(redis_url, portal.base_url, site, tmp_path)
+    victim = start_worker(redis_url, "victim", tmp_path)
+    survivor = start_worker(redis_url, "survivor", tmp_path)
+    part = tmp_path / "out-victim.jsonl.part"
+    deadline = time.monotonic() + 60
+    while not (part.exists() and part.read_bytes().count(b"\n") >= 40):
+        assert victim.poll() is None, victim.communicate()[1][-2000:]
+        assert time.monotonic() < deadline, "the victim never got going"
+        time.sleep(0.02)
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait(10)
+    status, err = finish(survivor)
+    assert status == 0, err[-2000:]
+    stats = manifest(tmp_path / "out-survivor.jsonl")["stats"]
+    assert stats.get("citynews/distributed/recovered", 0) >= 1, "the victim's taken requests were put back"
+    records = merged(tmp_path, part, tmp_path / "out-survivor.jsonl")
+    result = compare_records(records, portal.ground_truth(), expected_values={"site": site})
+    assert result.ok, result.first_problems()
