@@ -171,7 +171,7 @@ def test_sigterm_stops_cleanly_and_the_next_run_continues_scrapy_s_queue(demo: A
 
 
 def test_two_runs_started_together_one_works_the_other_exits_3(demo: Any, tmp_path: Path) -> None:
-    portal = demo(articles=40, latency_ms=30)
+    portal = demo(articles=60, latency_ms=100)  # a run of a few seconds: the second start lands inside it
     first = start(portal, tmp_path, "-o", str(tmp_path / "a.jsonl"))
     second = start(portal, tmp_path, "-o", str(tmp_path / "b.jsonl"))
     results = sorted([(p.wait(60), p.communicate()[1]) for p in (first, second)])
