@@ -15,6 +15,8 @@ What is kept:
   pagination: a run that was killed half-way must not make the next run stop early.
   Unconfirmed live articles are still *done*: never fetched or written twice;
 - **channels**: per list URL (page 1), the newest article seen there and when;
+- **failed_lists**: list pages a run could not read: the next run reads them first (their
+  articles may be on no other list, and the stop rule would not reach them);
 - **runs**: one row per run (started, finished, status, output path, mode), so a killed run
   is resumed with the same output file.
 
@@ -59,6 +61,7 @@ CREATE TABLE IF NOT EXISTS channels (
     newest_date TEXT,
     seen_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS failed_lists (url TEXT PRIMARY KEY, failed_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at TEXT NOT NULL,
@@ -132,6 +135,12 @@ class StateStore(Protocol):
     def record_channel(self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime) -> None: ...
 
     def channels(self) -> dict[str, dict[str, str | None]]: ...
+
+    def record_list_failed(self, url: str, now: datetime) -> None: ...
+
+    def list_recovered(self, url: str) -> None: ...
+
+    def failed_lists(self) -> list[str]: ...
 
     def finish_run(self, run: RunInfo, status: str, written: int, now: datetime) -> None: ...
 
@@ -257,6 +266,16 @@ class SqliteStateStore:
     def channels(self) -> dict[str, dict[str, str | None]]:
         rows = self.db.execute("SELECT url, newest_key, newest_url, newest_date, seen_at FROM channels ORDER BY url")
         return {r[0]: {"newest_key": r[1], "newest_url": r[2], "newest_date": r[3], "seen_at": r[4]} for r in rows}
+
+    # --- list pages a run could not read (read first by the next run) ---------------
+    def record_list_failed(self, url: str, now: datetime) -> None:
+        self.db.execute("INSERT OR REPLACE INTO failed_lists VALUES (?, ?)", (url, _iso(now)))
+
+    def list_recovered(self, url: str) -> None:
+        self.db.execute("DELETE FROM failed_lists WHERE url=?", (url,))
+
+    def failed_lists(self) -> list[str]:
+        return [url for (url,) in self.db.execute("SELECT url FROM failed_lists ORDER BY url")]
 
     def counts(self) -> dict[str, int]:
         """Articles by status (for the manifest)."""

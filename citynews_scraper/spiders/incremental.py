@@ -113,6 +113,7 @@ class Harvest:
     done: set[str] = field(default_factory=set)
     rechecked: dict[str, str | None] = field(default_factory=dict)  # key → stored content hash
     carried: list[str] = field(default_factory=list)
+    failed_lists: set[str] = field(default_factory=set)
     recovered: Recovered = field(default_factory=Recovered)
     job_dir: str | None = None
     counters: dict[str, int] = field(default_factory=dict)
@@ -147,6 +148,10 @@ class Harvest:
         """Article URLs to request before the lists: last run's failures and rechecks."""
         return list(self.carried)
 
+    def carry_over_lists(self) -> list[str]:
+        """List pages the last run could not read (read again, then paginated as usual)."""
+        return [] if self.options.full else sorted(self.failed_lists)
+
     def skip_article(self, key: str, entry: ListEntry | None) -> bool:
         """True when the article linked by `entry` must not be requested in this run."""
         if key in self._scheduled:
@@ -168,6 +173,9 @@ class Harvest:
         row whose own entries are all known (or older than ``--since``)."""
         own = listing.entries if listing.main_count is None else listing.entries[: listing.main_count]
         self._watermark(listing, own, url, now)
+        if self.store is not None and canonical(url) in self.failed_lists:
+            self.failed_lists.discard(canonical(url))
+            self.store.list_recovered(canonical(url))
         if not (self.options.since or (self.enabled and not self.options.full)):
             return True
         settled = bool(own) and all(self._settled(entry) for entry in own)
@@ -237,6 +245,8 @@ class Harvest:
         for loss in lost:
             if loss.get("what") == "article" and self.rules.article_ref(loss["url"]):
                 self.store.record_status(self.key_for(loss["url"]), loss["url"], FAILED, now)
+            elif loss.get("what") == "list":
+                self.store.record_list_failed(canonical(loss["url"]), now)
         if reason == "shutdown":
             status = INTERRUPTED
         else:
@@ -321,6 +331,8 @@ def _load_keys(harvest: Harvest, store: StateStore, run: RunInfo, now: datetime)
     rows = [(harvest.key_for(r["url"]), r["url"], r.get("content_hash"), r.get("published_at"))
             for r in harvest.recovered.records if r.get("url")]
     store.record_many(rows, now)  # lines flushed before the kill but not yet in the state
+    harvest.failed_lists = set(store.failed_lists())
+    harvest.count("lists_carried_over", len(harvest.carry_over_lists()))
     full = harvest.options.full
     harvest.done = {key for key, *_ in rows} | (store.done_keys() if run.resumed or not full else set())
     if full:

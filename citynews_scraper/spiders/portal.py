@@ -96,6 +96,9 @@ class PortalSpider(Spider):
             )
         for url in self.harvest.carry_over():  # the last run's failed articles and --recheck-days
             yield self._article_request(url, None)
+        for url in self.harvest.carry_over_lists():  # and the list pages it could not read
+            for request in self._list_request(url, 1):
+                yield request
 
     async def parse_start(self, response: Response) -> AsyncIterator[Any]:
         """A start URL may be a home, a list or an article page."""

@@ -212,3 +212,22 @@ def test_error_rate_above_the_limit_exits_1_and_usage_errors_exit_2(demo: Any, t
     # (--max-error-rate 100 turning this into exit status 0 is in tests/crawl/test_crawl_e2e.py.)
     bad = run(portal, tmp_path, "--since", "yesterday")
     assert bad.returncode == 2 and bad.stderr.startswith("citynews: error: --since")
+
+
+def test_what_a_run_lost_is_fetched_by_the_next_one_even_deep_in_a_channel(demo: Any, tmp_path: Path) -> None:
+    # 5xx on 15 % of the URLs, every time: with no retries the first run loses articles and list pages.
+    portal = demo(articles=60, perpage=5, now=frozen_now(60), faults=0.15, fault_kinds=("5xx",), fault_attempts=10**6)
+    first_out, second_out = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first = run(portal, tmp_path, "-o", str(first_out), "--retries", "0", "--max-error-rate", "100")
+    assert first.returncode == 0, first.stderr
+    lost = manifest(first_out)["lost"]
+    assert {loss["what"] for loss in lost} == {"article", "list"} and not manifest(first_out)["problems"]
+    portal.update(faults=0.0)  # the portal recovers
+    second = run(portal, tmp_path, "-o", str(second_out))
+    assert second.returncode == 0, second.stderr
+    # Together the two nights hold every article exactly once.
+    result = compare_records(read_jsonl(first_out) + read_jsonl(second_out), portal.ground_truth())
+    assert result.ok, result.first_problems()
+    info = manifest(second_out)["harvest"]
+    assert info["carried_failed"] == len([loss for loss in lost if loss["what"] == "article"])
+    assert info["lists_carried_over"] == len([loss for loss in lost if loss["what"] == "list"])

@@ -214,3 +214,12 @@ def app_deleted(app: object, base: str) -> set[str]:
 
     config = app.config  # type: ignore[attr-defined]
     return {f"{base}portal.php?mod=view&aid={aid}" for aid in range(1, config.articles + 1) if is_deleted(config, aid)}
+
+
+def test_failed_list_pages_are_kept_until_read(tmp_path: Path) -> None:
+    db = store(tmp_path)
+    db.record_list_failed("http://x.cn/portal.php?mod=list&catid=3&page=4", NOW)
+    db.record_list_failed("http://x.cn/portal.php?mod=list&catid=3&page=4", NOW)
+    assert db.failed_lists() == ["http://x.cn/portal.php?mod=list&catid=3&page=4"]
+    db.list_recovered("http://x.cn/portal.php?mod=list&catid=3&page=4")
+    assert db.failed_lists() == []
