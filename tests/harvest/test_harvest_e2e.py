@@ -107,6 +107,12 @@ def test_second_run_over_a_grown_portal_fetches_and_writes_only_what_is_new(demo
     assert sorted(int(LIST.search(p).group(1)) for p in paths if LIST.search(p)) == sorted(portal.category_urls())
     assert read_jsonl(out) == []
 
+    # --full walks everything again and writes every article (the state is updated, not read).
+    full = run(portal, tmp_path, "-o", str(out), "--full")
+    assert full.returncode == 0, full.stderr
+    assert compare_records(read_jsonl(out), portal.ground_truth()).ok
+    assert manifest(out)["harvest"]["mode"] == "full"
+
 
 def _pages(record: dict[str, Any]) -> list[int]:
     """Article pages of a ground-truth record (its multi-page parts)."""
