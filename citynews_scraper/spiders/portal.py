@@ -12,6 +12,7 @@ further pages of an article first, then articles, then list pages.
 
 from __future__ import annotations
 
+import resource
 from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
@@ -291,6 +292,8 @@ class PortalSpider(Spider):
         if self.extractor.fallbacks:
             self._stat("citynews/extract/pool_failed", self.extractor.fallbacks)
         self.extractor.close()
+        usage = resource.getrusage(resource.RUSAGE_SELF)  # the crawl loop alone, not the workers
+        self.crawler.stats.set_value("citynews/process/cpu_seconds", round(usage.ru_utime + usage.ru_stime, 2))
         if self.bare or self.crawler.stats.get_value("citynews/articles/written", 0) or self.harvest.skipped():
             return
         for url in self.profile.start_urls:
