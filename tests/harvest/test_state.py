@@ -223,3 +223,25 @@ def test_failed_list_pages_are_kept_until_read(tmp_path: Path) -> None:
     assert db.failed_lists() == ["http://x.cn/portal.php?mod=list&catid=3&page=4"]
     db.list_recovered("http://x.cn/portal.php?mod=list&catid=3&page=4")
     assert db.failed_lists() == []
+
+
+@pytest.mark.parametrize(("flags", "message"), [
+    (["--state", "FILE"], "--state FILE: cannot create the lock file"),
+    (["--state", "BROKEN"], "cannot be used: file is not a database"),
+    (["--no-state", "--full"], "--no-state cannot be combined"),
+    (["--overlap-pages", "0"], "expected a whole number ≥ 1"),
+    (["--max-error-rate", "200"], "expected a percentage from 0 to 100"),
+    (["--since", "2024-13-01"], "--since: expected a date YYYY-MM-DD"),
+])
+def test_bad_harvest_flags_and_state_are_one_line_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], flags: list[str], message: str,
+) -> None:
+    from citynews_scraper.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "FILE").write_text("")
+    (tmp_path / "BROKEN").mkdir()
+    (tmp_path / "BROKEN" / "127.0.0.1_1.sqlite").write_text("not a database " * 50)
+    assert main(["crawl", "--start-url", "http://127.0.0.1:1/", *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("citynews: error: ") and message in err and err.count("\n") == 1
