@@ -325,6 +325,7 @@ def _load_keys(harvest: Harvest, store: StateStore, run: RunInfo, now: datetime)
     part = part_path(run.output)
     if run.resumed:
         harvest.recovered = recover_part(part)
+        recover_part(run_paths(run.output, "", datetime.now(UTC)).rejects)  # appended to as well: mend its end too
     elif part.exists():  # left by a run the state does not know (a killed --no-state run): keep it aside
         part.replace(part.with_name(part.name + ".orphan"))
         harvest.count("orphan_part_moved")
