@@ -120,7 +120,7 @@ def _pages(record: dict[str, Any]) -> list[int]:
 
 
 def test_sigkill_at_three_points_then_resume_gives_exactly_the_ground_truth(demo: Any, tmp_path: Path) -> None:
-    portal = demo(articles=110, latency_ms=15, now=frozen_now(110))
+    portal = demo(articles=110, latency_ms=25, now=frozen_now(110))
     flags = ("--site", "nightly", "--concurrency", "2")
     folder = tmp_path / "output" / "nightly"
 
@@ -152,7 +152,7 @@ def test_sigkill_at_three_points_then_resume_gives_exactly_the_ground_truth(demo
 
 
 def test_sigterm_stops_cleanly_and_the_next_run_continues_scrapy_s_queue(demo: Any, tmp_path: Path) -> None:
-    portal = demo(articles=80, latency_ms=15, now=frozen_now(80))
+    portal = demo(articles=80, latency_ms=25, now=frozen_now(80))
     out = tmp_path / "out.jsonl"
     part = tmp_path / "out.jsonl.part"
     proc = start(portal, tmp_path, "-o", str(out), "--concurrency", "2")
