@@ -16,7 +16,14 @@ from typing import IO, Any
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
 from citynews_scraper.cli.distributed_args import add_distributed_arguments, run_worker, wants_redis
 from citynews_scraper.cli.harvest_args import (
-    DEFAULT_MAX_ERROR_RATE, EXIT_HELP, add_harvest_arguments, error_rate_status, harvest_options, harvested, take_lock,
+    DEFAULT_MAX_ERROR_RATE,
+    EXIT_HELP,
+    add_harvest_arguments,
+    error_rate_status,
+    harvest_options,
+    harvest_rows,
+    harvested,
+    take_lock,
 )
 from citynews_scraper.output.manifest import Manifest
 from citynews_scraper.profile import ProfileError
@@ -189,6 +196,7 @@ def print_summary(manifest: Manifest, out: IO[str]) -> None:
         ("requests", stats.get("downloader/request_count", 0)),
         ("time", f"{float(stats.get('elapsed_time_seconds', 0)):.1f} s"),
     ]
+    rows += harvest_rows(manifest.harvest)  # runs with crawl state: what it saved
     width = max(len(name) for name, _ in rows)
     print(f"crawl finished ({manifest.finish_reason}): {manifest.site or ', '.join(manifest.start_urls)}", file=out)
     for name, value in rows:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
 from citynews_scraper.output.health import error_rate
@@ -124,3 +125,25 @@ def error_rate_status(manifest: Manifest, max_error_rate: float) -> int:
     error_line(f"error rate {rate.percent:.1f} % ({rate.errors} of {rate.attempts} list pages and articles) "
                f"is above --max-error-rate {max_error_rate:g} %; see {manifest.output.get('manifest', 'the manifest')}")
     return EXIT_FAILURES
+
+
+def harvest_rows(harvest: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Summary-table rows for a run with crawl state (none without)."""
+    if not harvest or harvest.get("mode", "none") == "none":
+        return []
+    mode = harvest["mode"]
+    if harvest.get("resumed"):
+        mode += f", continued a stopped run ({harvest.get('recovered_records', 0)} records were already written)"
+    rows: list[tuple[str, Any]] = [
+        ("harvest", mode),
+        ("known articles skipped", harvest.get("skipped_known", 0)),
+        ("channels stopped early", harvest.get("lists_stopped", 0)),
+    ]
+    carried = harvest.get("carried_failed", 0) + harvest.get("lists_carried_over", 0)
+    if carried:
+        rows.append(("retried from last run", carried))
+    if harvest.get("rechecked"):
+        rows.append(("re-checked (changed)", f"{harvest['rechecked']} ({harvest.get('changed', 0)})"))
+    if harvest.get("partial_output"):
+        rows.append(("partial output", harvest["partial_output"]))
+    return rows
