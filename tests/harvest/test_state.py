@@ -245,3 +245,15 @@ def test_bad_harvest_flags_and_state_are_one_line_usage_errors(
     assert main(["crawl", "--start-url", "http://127.0.0.1:1/", *flags]) == 2
     err = capsys.readouterr().err
     assert err.startswith("citynews: error: ") and message in err and err.count("\n") == 1
+
+
+def test_summary_rows_only_for_runs_with_state() -> None:
+    from citynews_scraper.cli.harvest_args import harvest_rows
+
+    assert harvest_rows({}) == [] and harvest_rows({"mode": "none"}) == []
+    rows = dict(harvest_rows({"mode": "incremental", "resumed": True, "recovered_records": 57, "skipped_known": 264,
+                              "lists_stopped": 15, "carried_failed": 2, "lists_carried_over": 1,
+                              "partial_output": "o.jsonl.part"}))
+    assert rows["harvest"].startswith("incremental, continued a stopped run (57 records")
+    assert (rows["known articles skipped"], rows["channels stopped early"], rows["retried from last run"]) == (264, 15, 3)
+    assert rows["partial output"] == "o.jsonl.part" and "re-checked (changed)" not in rows
