@@ -51,7 +51,8 @@ CREATE TABLE IF NOT EXISTS articles (
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
     status TEXT NOT NULL,
-    confirmed INTEGER NOT NULL DEFAULT 0
+    confirmed INTEGER NOT NULL DEFAULT 0,
+    run INTEGER
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
 CREATE TABLE IF NOT EXISTS channels (
@@ -167,6 +168,9 @@ class SqliteStateStore:
             raise StateError(f"state file {self.path} cannot be used: {exc}") from None
         if version > SCHEMA_VERSION:
             raise StateError(f"state file {self.path} was written by a newer citynews (schema {version})")
+        if "run" not in {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}:
+            self.db.execute("ALTER TABLE articles ADD COLUMN run INTEGER")  # files from before the column
+        self.run_id: int | None = None  # the run under way: its articles are told apart in done_keys
 
     @property
     def location(self) -> str:
@@ -178,11 +182,13 @@ class SqliteStateStore:
         row = self.db.execute("SELECT id, output, mode, status, started_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if row and row[3] in RESUMABLE:
             self.db.execute("UPDATE runs SET status=? WHERE id=?", (RUNNING, row[0]))
+            self.run_id = row[0]
             return RunInfo(row[0], row[1], row[2], True, row[4])
         started = _iso(now)
         cursor = self.db.execute("INSERT INTO runs (started_at, status, mode, output) VALUES (?, ?, ?, ?)",
                                  (started, RUNNING, mode, output))
-        return RunInfo(int(cursor.lastrowid or 0), output, mode, False, started)
+        self.run_id = int(cursor.lastrowid or 0)
+        return RunInfo(self.run_id, output, mode, False, started)
 
     def last_run_status(self) -> str | None:
         row = self.db.execute("SELECT status FROM runs ORDER BY id DESC LIMIT 1").fetchone()
@@ -205,8 +211,15 @@ class SqliteStateStore:
         return {key for (key,) in rows}
 
     def done_keys(self) -> set[str]:
-        """Live articles written by a run whose walk has not been confirmed yet (never write them twice)."""
-        return {key for (key,) in self.db.execute("SELECT key FROM articles WHERE confirmed=0 AND status=?", (LIVE,))}
+        """Live articles written by an earlier run whose walk has not been confirmed (never write them twice).
+
+        The run under way is left out: what it wrote is what its ``.part`` file holds (the
+        resume reads it from there), so an article the state has but the file lost (a power
+        cut) is written again.
+        """
+        rows = self.db.execute("SELECT key FROM articles WHERE confirmed=0 AND status=? AND run IS NOT ?",
+                               (LIVE, self.run_id))
+        return {key for (key,) in rows}
 
     def article(self, key: str) -> StoredArticle | None:
         row = self.db.execute("SELECT key, url, content_hash, published_at, status FROM articles WHERE key=?", (key,)).fetchone()
@@ -227,11 +240,11 @@ class SqliteStateStore:
         """A written article (new, or re-fetched with a changed text)."""
         stamp = _iso(now)
         self.db.execute(
-            "INSERT INTO articles (key, url, content_hash, published_at, first_seen, last_seen, status) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET url=excluded.url, "
+            "INSERT INTO articles (key, url, content_hash, published_at, first_seen, last_seen, status, run) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET url=excluded.url, "
             "content_hash=excluded.content_hash, published_at=excluded.published_at, last_seen=excluded.last_seen, "
-            "status=excluded.status",
-            (key, url, content_hash, _utc(published_at), stamp, stamp, LIVE))
+            "status=excluded.status, run=excluded.run",
+            (key, url, content_hash, _utc(published_at), stamp, stamp, LIVE, self.run_id))
 
     def record_many(self, rows: Iterable[tuple[str, str, str | None, str | None]], now: datetime) -> None:
         """`record_article` for many (key, url, hash, published_at) in one transaction."""

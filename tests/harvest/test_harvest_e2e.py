@@ -133,8 +133,10 @@ def test_sigkill_at_three_points_then_resume_gives_exactly_the_ground_truth(demo
     for ready in points:
         kill_when(start(portal, tmp_path, *flags), ready)
         assert list(folder.glob("*.jsonl.part")) and not list(folder.glob("*.jsonl"))
-    # A kill in the middle of a write leaves half a line; the resume must cut it away.
+    # A power cut can lose the last lines the state already has: the resume trusts the file.
     [part] = folder.glob("*.jsonl.part")
+    part.write_text("".join(line + "\n" for line in lines(part)[:-3]), "utf-8")
+    # A kill in the middle of a write leaves half a line; the resume must cut it away.
     cut = '{"url": "http://127.0.0.1/portal.php?mod=view&aid=1", "title": "萍'.encode()
     with part.open("ab") as handle:
         handle.write(cut)
@@ -147,7 +149,7 @@ def test_sigkill_at_three_points_then_resume_gives_exactly_the_ground_truth(demo
     assert result.ok and not result.duplicated, result.first_problems()
     info = manifest(out)["harvest"]
     assert info["resumed"] is True and info["run_status"] == "finished"
-    assert info["recovered_records"] >= 60 and info["records_in_output"] == len(records)
+    assert info["recovered_records"] >= 57 and info["records_in_output"] == len(records)
     assert info["recovered_cut_bytes"] == len(cut)
 
 

@@ -42,7 +42,8 @@ def test_a_finished_run_confirms_its_articles_and_the_next_run_is_new(tmp_path: 
     assert not run.resumed
     db.record_article("aid:1", "http://x.cn/a1", "h1", "2024-03-01T08:00:00+08:00", NOW)
     db.record_status("aid:2", "http://x.cn/a2", DELETED, NOW)
-    assert db.known_keys() == {"aid:2"} and db.done_keys() == {"aid:1"}  # written, not yet confirmed
+    # Written, not confirmed: not known; and not "done" either while its own run is on (its file says that).
+    assert db.known_keys() == {"aid:2"} and db.done_keys() == set()
     db.finish_run(run, FINISHED, 1, NOW)
     assert db.known_keys() == {"aid:1", "aid:2"} and db.done_keys() == set()
     assert db.article("aid:1").published_at == "2024-03-01T00:00:00Z"  # stored in UTC
@@ -66,8 +67,33 @@ def test_a_partial_run_writes_done_articles_that_do_not_stop_lists(tmp_path: Pat
     run = db.begin_run("o.jsonl", "incremental", NOW)
     db.record_article("aid:1", "u1", "h", None, NOW)
     db.finish_run(run, PARTIAL, 1, NOW)  # e.g. --max-articles
-    assert db.known_keys() == set() and db.done_keys() == {"aid:1"}
     assert not db.begin_run("o.jsonl", "incremental", NOW).resumed
+    assert db.known_keys() == set() and db.done_keys() == {"aid:1"}
+
+
+def test_a_continued_run_trusts_its_part_file_not_the_state_for_what_it_wrote(tmp_path: Path) -> None:
+    # A power cut can keep the state's last commits and lose the file's last lines: the articles
+    # the run under way wrote are read back from its .part file, so those are written again.
+    db = store(tmp_path)
+    db.begin_run("o.jsonl", "incremental", NOW)
+    db.record_article("aid:1", "u1", "h", None, NOW)
+    db.close()
+    again = store(tmp_path)
+    assert again.begin_run("o.jsonl", "incremental", NOW).resumed
+    assert again.done_keys() == set() and again.article("aid:1") is not None
+
+
+def test_a_state_file_from_before_the_run_column_is_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE articles (key TEXT PRIMARY KEY, url TEXT NOT NULL, content_hash TEXT, published_at TEXT, "
+                   "first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, status TEXT NOT NULL, confirmed INTEGER NOT NULL DEFAULT 0)")
+        db.execute("INSERT INTO articles VALUES ('aid:1', 'u1', 'h', NULL, 'x', 'x', 'live', 1)")
+    upgraded = SqliteStateStore(path)
+    assert upgraded.known_keys() == {"aid:1"}
+    upgraded.record_article("aid:2", "u2", "h", None, NOW)
 
 
 def test_failed_never_downgrades_a_live_article_and_live_heals_a_failed_one(tmp_path: Path) -> None:
