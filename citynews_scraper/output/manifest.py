@@ -15,7 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-# Scrapy stats worth keeping in the manifest (the citynews/ ones are all kept).
+REDIRECT_STATS = tuple(f"downloader/response_status_count/{code}" for code in (301, 302, 303, 307, 308))
+# Scrapy stats worth keeping in the manifest (the citynews/ ones and the status counts are all kept).
 KEY_STATS = (
     "start_time", "finish_time", "elapsed_time_seconds", "finish_reason", "downloader/request_count",
     "downloader/response_count", "response_received_count", "item_scraped_count", "item_dropped_count",
@@ -100,11 +101,12 @@ def counts_from_stats(stats: dict[str, Any]) -> dict[str, Any]:
         "article_pages": stats.get("citynews/articles/pages", 0),
         "antiscraping_followed": stats.get("citynews/antiscraping/followed", 0),
         "robots_forbidden": stats.get("robotstxt/forbidden", 0),
+        "redirects": sum(v for k, v in stats.items() if k.startswith(REDIRECT_STATS)),
         "retries": stats.get("retry/count", 0),
     }
 
 
 def key_stats(stats: dict[str, Any]) -> dict[str, Any]:
     keep = {k: stats[k] for k in KEY_STATS if k in stats}
-    keep.update({k: v for k, v in sorted(stats.items()) if k.startswith("citynews/")})
+    keep.update({k: v for k, v in sorted(stats.items()) if k.startswith(("citynews/", "downloader/response_status_count/"))})
     return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in keep.items()}

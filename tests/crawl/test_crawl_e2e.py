@@ -174,3 +174,18 @@ def test_live_progress_line_on_a_terminal(demo: Any, tmp_path: Path) -> None:
     assert "\r[" in terminal and "articles" in terminal and "/s)" in terminal and terminal.endswith("\n")
     assert "Traceback" not in terminal
     assert "articles written" in stdout  # the summary table
+
+
+def test_a_dynamic_list_url_redirected_to_its_folder(demo: Any, tmp_path: Path) -> None:
+    from tests.crawl.conftest import FAST, citynews, read_jsonl
+
+    portal = demo(articles=40, folders=True)
+    start = portal.base_url + "portal.php?mod=list&catid=1"  # answers 301 to the folder URL
+    proc = citynews("crawl", "--start-url", start, *FAST, "-o", "o.jsonl", "--quiet", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    result = compare_records(read_jsonl(tmp_path / "o.jsonl"), portal.ground_truth())
+    assert result.ok, result.first_problems()
+    import json
+
+    manifest = json.loads((tmp_path / "o.manifest.json").read_text("utf-8"))
+    assert manifest["counts"]["redirects"] >= 1
