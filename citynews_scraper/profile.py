@@ -5,7 +5,7 @@ timezone it uses, an encoding hint, politeness overrides and limits::
 
     name = "example"
     start_urls = ["https://www.example.com/portal.php"]
-    allowed_domains = ["example.com"]        # default: the start URLs' hosts
+    allowed_domains = ["example.com"]        # default: the start URLs' hosts without www.
     cms = "discuz_x"                         # default: detect per page
     timezone = "Asia/Shanghai"               # or "+08:00"; default +08:00
     encoding = "gbk"                         # hint; the bytes still decide (text.decode)
@@ -96,7 +96,7 @@ class SiteProfile:
         for url in self.start_urls:
             check_start_url(url, origin)
         if not self.allowed_domains:
-            self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+            self.allowed_domains = sorted({site_domain(u) for u in self.start_urls})
         if self.script and self.script not in SCRIPTS:
             raise ProfileError(f"{origin}: script must be one of {', '.join(SCRIPTS)}, not {self.script!r}")
         if self.timezone:
@@ -105,6 +105,17 @@ class SiteProfile:
             _check_pattern(pattern, origin)
         _check_cms(self.cms, origin)
         return self
+
+
+def site_domain(url: str) -> str:
+    """The domain a start URL stands for: its host without a leading ``www.``, so the
+    portal's channel subdomains (``news.example.cn``, Discuz! channel domains) are in.
+
+    >>> site_domain("http://www.px.example.cn/portal.php"), site_domain("http://127.0.0.1:8080/")
+    ('px.example.cn', '127.0.0.1')
+    """
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
 
 
 def check_start_url(url: str, origin: str = "start URL") -> None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from citynews_scraper.output.manifest import Manifest
-from citynews_scraper.profile import SiteProfile, check_start_url, resolve_profile
+from citynews_scraper.profile import SiteProfile, check_start_url, resolve_profile, site_domain
 
 # Scrapy's own log is for files; on a terminal it would bury the progress line and the
 # summary (every failure is in the manifest anyway).
@@ -79,7 +78,7 @@ def build_profile(options: CrawlOptions) -> SiteProfile:
     if options.start_urls:
         profile.start_urls = list(options.start_urls)
         if profile.allowed_domains:  # the profile's hosts plus those of the given start URLs
-            hosts = {urlsplit(url).hostname or "" for url in options.start_urls}
+            hosts = {site_domain(url) for url in options.start_urls}
             profile.allowed_domains = sorted(set(profile.allowed_domains) | hosts)
     if options.site:
         profile.name = options.site

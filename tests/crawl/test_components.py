@@ -66,7 +66,8 @@ def test_profile_name_defaults_to_the_file_name(tmp_path: Path) -> None:
     path = tmp_path / "pingxiang.toml"
     path.write_text("start_urls = ['http://www.px.example/portal.php']\ntimezone = '+08:00'\n", "utf-8")
     profile = load_profile_file(path).check()
-    assert (profile.name, profile.allowed_domains) == ("pingxiang", ["www.px.example"])
+    # The start host without "www.": channel subdomains (news.px.example) belong to the site.
+    assert (profile.name, profile.allowed_domains) == ("pingxiang", ["px.example"])
     with pytest.raises(ProfileError, match="not valid TOML"):
         path.write_text("start_urls = [", "utf-8")
         load_profile_file(path)
@@ -138,8 +139,11 @@ def test_writer_caps_at_max_articles(tmp_path: Path) -> None:
     assert results == [True, True, False, False]
 
 
-def test_backoff_doctests() -> None:
+def test_backoff_and_profile_doctests() -> None:
+    from citynews_scraper import profile
+
     assert doctest.testmod(middlewares).failed == 0
+    assert doctest.testmod(profile).failed == 0
 
 
 def test_settings_module_is_what_scrapy_cfg_names() -> None:
