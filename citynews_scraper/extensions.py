@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import Spider, signals
@@ -22,7 +22,7 @@ from citynews_scraper.pipelines import DedupePipeline, JsonlWriterPipeline
 
 def _iso(moment: Any) -> str:
     if isinstance(moment, datetime):
-        return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return str(moment)
 
 
@@ -62,7 +62,7 @@ class ManifestExtension:
         profile = getattr(spider, "profile", None)
         manifest = Manifest(
             started_at=_iso(stats.get("start_time", writer.started if writer else "")),
-            finished_at=_iso(datetime.now(timezone.utc)),
+            finished_at=_iso(datetime.now(UTC)),
             site=getattr(profile, "name", None),
             start_urls=list(getattr(profile, "start_urls", [])),
             finish_reason=reason,

@@ -7,13 +7,13 @@ thin adapter around Scrapy's own class.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 
 from scrapy import Request
-from scrapy.settings import BaseSettings
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 
 BACKOFF_META = "citynews_backoff"
@@ -51,7 +51,7 @@ def retry_after_seconds(value: bytes | None, now: datetime | None = None) -> flo
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError):
         return None
-    return max((when - (now or datetime.now(timezone.utc))).total_seconds(), 0.0)
+    return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

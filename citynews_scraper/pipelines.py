@@ -7,7 +7,7 @@ written with its reasons to the rejects file beside the output.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -90,7 +90,7 @@ class JsonlWriterPipeline(_Stage):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.started = datetime.now(timezone.utc)
+        self.started = datetime.now(UTC)
         self.paths: RunPaths | None = None
         self.writer: JsonlWriter | None = None
         self.rejects: JsonlWriter | None = None
@@ -100,7 +100,8 @@ class JsonlWriterPipeline(_Stage):
         settings = self.crawler.settings
         spider = self.crawler.spider
         label = getattr(getattr(spider, "profile", None), "label", None) or getattr(spider, "name", "site")
-        self.paths = run_paths(settings.get("CITYNEWS_OUTPUT"), label, self.started, settings.get("CITYNEWS_OUTPUT_DIR", "output"))
+        self.paths = run_paths(settings.get("CITYNEWS_OUTPUT"), str(label), self.started,
+                               str(settings.get("CITYNEWS_OUTPUT_DIR") or "output"))
         # Lines go to <output>.part, renamed when the run ends (harvest.HarvestExtension).
         self.writer = JsonlWriter(part_path(self.paths.output))
         self.writer.touch()

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from citynews_scraper.demo import DemoPortal
 
 SITE = "demo"
-# Our own server on 127.0.0.1: the polite delays only slow the demo down (--polite keeps them).
-LOCAL_SPEED = {"delay": 0.0, "autothrottle": False, "concurrency": 4, "backoff": 0.2, "timeout": 10.0}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -67,14 +65,21 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"demo portal: {base_url} ({config.articles} articles, {config.encoding}"
                   f"{', rewrite' if config.rewrite else ''}{', folders' if config.folders else ''})", file=sys.stderr)
-        options = CrawlOptions(start_urls=[base_url], site=SITE, output=args.output, log_file=args.log_file,
-                               **({} if args.polite else LOCAL_SPEED))
+        options = CrawlOptions(start_urls=[base_url], site=SITE, output=args.output, log_file=args.log_file)
+        if not args.polite:
+            lift_politeness(options)
         line = LiveLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
         options.progress = line.callback() if line else None
         result = run_crawl(options)
         return check(result.manifest, portal, quiet=args.quiet)
     finally:
         portal.stop()
+
+
+def lift_politeness(options: CrawlOptions) -> None:
+    """Our own server on 127.0.0.1: the polite delays only slow the demo down (--polite keeps them)."""
+    options.delay, options.autothrottle, options.concurrency = 0.0, False, 4
+    options.backoff, options.timeout = 0.2, 10.0
 
 
 def check(manifest: Manifest | None, portal: DemoPortal, quiet: bool) -> int:

@@ -73,7 +73,7 @@ NEVER_PATH = re.compile(
     r"(?:^|/)(?:space-|forum-|thread-|group-|blog-|home-|tag-|topic-|misc-)"
     r"|(?:^|/)(?:data/attachment|static/|uc_server/|api/|archiver/|template/|source/|user/|member/|login|register|logout)"
     r"|\.(?:jpe?g|png|gif|webp|bmp|ico|svg|css|js|json|xml|rss|zip|rar|7z|gz|pdf|docx?|xlsx?|pptx?|mp[34]|avi|flv|swf|apk|exe)$",
-    re.I,
+    re.IGNORECASE,
 )
 # portal.php modules that are not content pages for the crawler.
 NEVER_PORTAL_MODS = frozenset({"comment", "rss", "portalcp", "attachment", "topic", "search"})
@@ -84,7 +84,7 @@ HOME_PATHS = frozenset({"", "/", "/portal.php", "/index.php", "/index.html", "/i
 
 
 def _compiled(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in patterns)
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 _DEFAULT_ARTICLE_RES = _compiled(ARTICLE_PATH_PATTERNS)

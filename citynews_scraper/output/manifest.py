@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,7 @@ def run_paths(output: str | os.PathLike[str] | None, label: str, started: dateti
     if output:
         path = Path(output)
     else:
-        stamp = started.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = started.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         path = Path(output_dir) / _safe(label) / f"{stamp}.jsonl"
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     return RunPaths(path, path.with_name(f"{stem}.rejects.jsonl"), path.with_name(f"{stem}.manifest.json"))

@@ -117,16 +117,18 @@ class Extractor:
 
     def __init__(self, workers: int) -> None:
         self.pool: ProcessPoolExecutor | None = None
+        self._workers = 0
         if workers > 0 and _asyncio_loop_running():
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_worker_init)
+            self._workers = workers
             for _ in range(workers):
                 self.pool.submit(_warm)
         self.fallbacks = 0
 
     @property
     def workers(self) -> int:
-        return self.pool._max_workers if self.pool else 0  # noqa: SLF001 - no public accessor
+        return self._workers if self.pool else 0
 
     async def step(self, job: PageJob) -> Step:
         if self.pool is None:

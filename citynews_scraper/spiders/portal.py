@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import resource
 from collections.abc import AsyncIterator, Iterator, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import Request, Spider
@@ -25,7 +25,15 @@ from twisted.python.failure import Failure
 from citynews_scraper.extract import ExtractionError, PageResult
 from citynews_scraper.extract.article import check_body
 from citynews_scraper.extract.listing import ListEntry, Listing, fill_from_listing, parse_listing
-from citynews_scraper.extract.urls import Kind, UrlRules, article_page_url, canonical, dsign_target, same_site, without_dsign
+from citynews_scraper.extract.urls import (
+    Kind,
+    UrlRules,
+    article_page_url,
+    canonical,
+    dsign_target,
+    same_site,
+    without_dsign,
+)
 from citynews_scraper.output.manifest import Loss
 from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, resolve_profile
 from citynews_scraper.record import Article
@@ -107,16 +115,16 @@ class PortalSpider(Spider):
             async for output in self.parse_article(response):
                 yield output
         elif response.status == 404:
-            self.start_problems[response.request.url] = "HTTP 404 (not found)"
+            self.start_problems[requested(response).url] = "HTTP 404 (not found)"
         else:
             for request in self.parse_listing_page(response):
                 yield request
 
     def start_failed(self, failure: Failure) -> None:
         kind, reason = describe_failure(failure)
-        self.start_problems[failure.request.url] = reason
+        self.start_problems[failed(failure).url] = reason
         self._stat(f"citynews/start/failed/{kind}")
-        self.lost.append(Loss(failure.request.url, reason, kind, what="start"))
+        self.lost.append(Loss(failed(failure).url, reason, kind, what="start"))
 
     # --- listing pages -----------------------------------------------------------------
     def parse_listing_page(self, response: Response) -> Iterator[Request]:
@@ -131,7 +139,7 @@ class PortalSpider(Spider):
             self._lose_list(response.url, exc.message, exc.kind, role)
             return
         if role == "start":
-            self.start_parsers[response.request.url] = listing.parser
+            self.start_parsers[requested(response).url] = listing.parser
             if listing.parser == "discuz_x" and not self.profile.cms:
                 # The portal is Discuz!: read its articles with that parser instead of scoring
                 # every parser on every page (the worker still detects when a page does not fit).
@@ -140,7 +148,7 @@ class PortalSpider(Spider):
         if listing.parser is None:
             self._stat("citynews/lists/unrecognised")
             if role == "start":
-                self.start_problems[response.request.url] = NOT_A_PORTAL
+                self.start_problems[requested(response).url] = NOT_A_PORTAL
             return
         self._stat("citynews/lists/pages")
         self._start_extractor()
@@ -192,7 +200,7 @@ class PortalSpider(Spider):
 
     def list_failed(self, failure: Failure) -> None:
         kind, reason = describe_failure(failure)
-        self._lose_list(failure.request.url, reason, kind, failure.request.meta.get("cn_role", "list"))
+        self._lose_list(failed(failure).url, reason, kind, failed(failure).meta.get("cn_role", "list"))
 
     def _lose_list(self, url: str, reason: str, kind: str, role: str) -> None:
         if role == "start":
@@ -263,7 +271,7 @@ class PortalSpider(Spider):
             self._stat("citynews/antiscraping/followed")
             meta = {k: v for k, v in response.meta.items() if k.startswith("cn_") or k == "handle_httpstatus_list"}
             meta["cn_dsign"] = True
-            yield response.request.replace(url=target, meta=meta, dont_filter=True)
+            yield requested(response).replace(url=target, meta=meta, dont_filter=True)
             return
         if response.status == 404 and not response.meta.get("cn_pages"):
             self._stat("citynews/articles/deleted")
@@ -276,7 +284,7 @@ class PortalSpider(Spider):
 
     def article_failed(self, failure: Failure) -> None:
         kind, reason = describe_failure(failure)
-        request = failure.request
+        request = failed(failure)
         page = len(request.meta.get("cn_pages", ())) + 1
         url = request.meta.get("cn_first") or request.url
         self._lose_article(url, (f"page {page}: " if page > 1 else "") + reason, kind)
@@ -325,6 +333,18 @@ class PortalSpider(Spider):
         self.crawler.stats.inc_value(key, count)
 
 
+def requested(response: Response) -> Request:
+    """The request a response answers (always set for responses that reach a callback)."""
+    assert response.request is not None
+    return response.request
+
+
+def failed(failure: Failure) -> Request:
+    """The request of an errback's failure (Scrapy attaches it as `failure.request`)."""
+    request: Request = getattr(failure, "request")  # noqa: B009 - set dynamically by Scrapy
+    return request
+
+
 def profile_from_args(args: Mapping[str, Any]) -> SiteProfile:
     """The profile for ``scrapy crawl portal -a site=NAME | -a profile=PATH | -a start_url=URL[,URL]``.
 
@@ -349,11 +369,11 @@ def profile_from_args(args: Mapping[str, Any]) -> SiteProfile:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _first_url(response: Response) -> str:
-    return response.meta.get("cn_first") or response.request.url
+    return response.meta.get("cn_first") or requested(response).url
 
 
 def _light_entry(entry: ListEntry | None) -> ListEntry | None:

@@ -23,7 +23,7 @@ CRAWL_TIMEOUT = 180
 def citynews(*args: str, cwd: Path, timeout: float = CRAWL_TIMEOUT) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess (Scrapy's reactor runs once per process)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "citynews_scraper.cli", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "citynews_scraper.cli", *args], cwd=cwd, env=env, check=False,
                           capture_output=True, text=True, timeout=timeout)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import json
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,12 @@ def test_profile_name_defaults_to_the_file_name(tmp_path: Path) -> None:
 
 
 def test_run_paths() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    paths = run_paths(None, "city news", datetime(2024, 3, 1, 4, 5, 6, tzinfo=timezone.utc))
+    paths = run_paths(None, "city news", datetime(2024, 3, 1, 4, 5, 6, tzinfo=UTC))
     assert str(paths.output) == "output/city_news/20240301T040506Z.jsonl"
     assert str(paths.manifest) == "output/city_news/20240301T040506Z.manifest.json"
-    named = run_paths("dump/x.jsonl", "ignored", datetime.now(timezone.utc))
+    named = run_paths("dump/x.jsonl", "ignored", datetime.now(UTC))
     assert (str(named.output), str(named.rejects)) == ("dump/x.jsonl", "dump/x.rejects.jsonl")
 
 

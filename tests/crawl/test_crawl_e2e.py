@@ -83,6 +83,7 @@ def test_limits_stop_the_crawl(demo: Any, tmp_path: Path) -> None:
     proc, records, manifest = crawl(portal, tmp_path, "--max-articles", "10", "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert len(records) == 10 and len({r["article_id"] for r in records}) == 10
+    assert manifest["counts"]["articles_written"] == 10
     assert proc.stdout == "" and proc.stderr == ""  # --quiet
 
 
@@ -123,7 +124,7 @@ def test_scrapy_crawl_portal_works_too(demo: Any, tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={portal.base_url}", "-a", "site=pingxiang",
          "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"CITYNEWS_OUTPUT={out}", "-s", "LOG_LEVEL=WARNING"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120,
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     records = read_jsonl(out)

@@ -29,7 +29,7 @@ class _Tiny(BaseHTTPRequestHandler):
 
     PAGE = b"<html><head><title>My homepage</title></head><body><p>Hello.</p><a href='/about'>About</a></body></html>"
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path == "/robots.txt":
             body = b"User-agent: *\nDisallow: /private\n"
             self.send_response(200)

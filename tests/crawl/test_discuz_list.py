@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from citynews_scraper.extract.listing import ListEntry, fill_from_listing, parse_listing
 from citynews_scraper.extract.urls import UrlRules
@@ -10,7 +10,7 @@ from citynews_scraper.record import Article
 
 SITE = "http://city.example.cn/"
 HEADERS = {"Content-Type": "text/html; charset=gbk"}
-NOW = datetime(2024, 3, 1, 4, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 3, 1, 4, 0, tzinfo=UTC)
 
 LIST_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "">
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk" />

@@ -8,7 +8,15 @@ import pytest
 
 from citynews_scraper.extract import urls
 from citynews_scraper.extract.urls import (
-    Kind, UrlRules, article_page_url, article_ref, canonical, classify, dsign_target, same_site, without_dsign,
+    Kind,
+    UrlRules,
+    article_page_url,
+    article_ref,
+    canonical,
+    classify,
+    dsign_target,
+    same_site,
+    without_dsign,
 )
 
 B = "http://city.example.cn"

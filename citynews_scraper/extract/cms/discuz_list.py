@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from parsel import Selector
+from parsel import Selector, SelectorList
 
 from citynews_scraper.extract.listing import ListEntry, Listing
 from citynews_scraper.extract.page import Page
@@ -139,8 +139,8 @@ class DiscuzListingParser:
         return int(current) if current.isdigit() else None
 
 
-def _text(nodes: Selector | object) -> str | None:
-    text = normalize_space(" ".join(nodes.xpath(".//text()").getall()))  # type: ignore[attr-defined]
+def _text(nodes: Selector | SelectorList[Selector]) -> str | None:
+    text = normalize_space(" ".join(nodes.xpath(".//text()").getall()))
     return text or None
 
 
