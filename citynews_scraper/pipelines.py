@@ -41,7 +41,9 @@ class ValidatePipeline(_Stage):
     """Records that break record-v1 go to the rejects file with their reasons."""
 
     def process_item(self, item: Any) -> Any:
-        errors = record_errors(_record(item))
+        # An article checked by the extraction worker that built it carries the verdict.
+        checked = getattr(item, "checked_errors", None)
+        errors = checked if checked is not None else record_errors(_record(item))
         if errors:
             self._stat("citynews/articles/rejected")
             writer = self.crawler.get_item_pipeline(JsonlWriterPipeline)

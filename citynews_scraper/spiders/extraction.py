@@ -24,8 +24,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import ClassVar
 
 from citynews_scraper.extract import ExtractionError, PageResult, UnknownLayout, build_article, read_page
+from citynews_scraper.extract.listing import ListEntry, fill_from_listing
+from citynews_scraper.output.validate import record_errors
 from citynews_scraper.record import Article
 
 logger = logging.getLogger(__name__)
@@ -47,6 +50,7 @@ class PageJob:
     script: str | None
     previous: list[PageResult] = field(default_factory=list)
     cms_inferred: bool = False  # `cms` came from the start page, not the user: detect when it does not fit
+    entry: ListEntry | None = None  # the list's summary and date, for fields the article lacks
 
 
 @dataclass
@@ -58,6 +62,8 @@ class Step:
     article: Article | None = None
     error_kind: str | None = None
     error_message: str | None = None
+    filled: list[str] = field(default_factory=list)  # fields filled from the list entry
+    schema_errors: list[str] = field(default_factory=list)  # the finished record checked against record-v1
 
     def error(self) -> ExtractionError | None:
         if self.error_kind is None:
@@ -65,6 +71,20 @@ class Step:
         exc = ExtractionError(self.error_message or self.error_kind)
         exc.kind = self.error_kind
         return exc
+
+
+@dataclass
+class CheckedArticle(Article):
+    """An `Article` whose record was checked against record-v1 where it was built (in a worker):
+    `checked_errors` is that verdict, which the ValidatePipeline uses instead of checking again."""
+
+    @classmethod
+    def of(cls, article: Article, errors: list[str]) -> CheckedArticle:
+        checked = cls(**{f.name: getattr(article, f.name) for f in dataclasses.fields(Article)})
+        object.__setattr__(checked, "checked_errors", list(errors))  # per instance; not a record field
+        return checked
+
+    checked_errors: ClassVar[list[str] | None] = None  # set per instance by `of`
 
 
 def light(result: PageResult) -> PageResult:
@@ -82,7 +102,9 @@ def extract_step(job: PageJob) -> Step:
         if len(pages) < count:
             return Step(pages, count)
         article = build_article(pages, site=job.site, fetched_at=job.fetched_at, script=job.script)
-        return Step([], count, article=article)
+        filled = fill_from_listing(article, job.entry, job.fetched_at, job.tz) if job.entry else []
+        # Validated here, off the crawl loop; the ValidatePipeline trusts this verdict.
+        return Step([], count, article=article, filled=filled, schema_errors=record_errors(article.to_dict()))
     except ExtractionError as exc:
         return Step(list(job.previous), 0, error_kind=exc.kind, error_message=exc.message)
 

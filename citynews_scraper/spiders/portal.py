@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 
 from citynews_scraper.extract import ExtractionError, PageResult
 from citynews_scraper.extract.article import check_body
-from citynews_scraper.extract.listing import ListEntry, Listing, fill_from_listing, parse_listing
+from citynews_scraper.extract.listing import ListEntry, Listing, parse_listing
 from citynews_scraper.extract.urls import (
     Kind,
     UrlRules,
@@ -36,8 +36,7 @@ from citynews_scraper.extract.urls import (
 )
 from citynews_scraper.output.manifest import Loss
 from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, resolve_profile
-from citynews_scraper.record import Article
-from citynews_scraper.spiders.extraction import Extractor, PageJob, auto_workers
+from citynews_scraper.spiders.extraction import CheckedArticle, Extractor, PageJob, Step, auto_workers
 from citynews_scraper.spiders.failures import describe_failure
 from citynews_scraper.spiders.incremental import Harvest, open_harvest
 from citynews_scraper.spiders.politeness import apply_profile_settings
@@ -222,6 +221,7 @@ class PortalSpider(Spider):
             response.body, without_dsign(response.url), response_headers(response), self.profile.encoding,
             self.article_cms, fetched, self.tz, self.profile.name, self.profile.script,
             list(response.meta.get("cn_pages", ())), cms_inferred=self.article_cms != self.profile.cms,
+            entry=response.meta.get("cn_entry"),
         )
         self._start_extractor()
         step = await self.extractor.step(job)
@@ -233,16 +233,15 @@ class PortalSpider(Spider):
             for request in self._next_page_request(response, step.pages, fetched, len(step.pages) + 1, step.count):
                 yield request
         else:
-            yield self._finished(step.article, response, fetched, step.count)
+            yield self._finished(step)
 
-    def _finished(self, article: Article, response: Response, fetched: datetime, count: int) -> Article:
-        entry = response.meta.get("cn_entry")
-        if entry:
-            for name in fill_from_listing(article, entry, fetched, self.tz):
-                self._stat(f"citynews/articles/filled_from_list/{name}")
-        if count > 1:
+    def _finished(self, step: Step) -> CheckedArticle:
+        for name in step.filled:
+            self._stat(f"citynews/articles/filled_from_list/{name}")
+        if step.count > 1:
             self._stat("citynews/articles/multipage")
-        return article
+        assert step.article is not None
+        return CheckedArticle.of(step.article, step.schema_errors)
 
     def _next_page_request(
         self, response: Response, pages: list[PageResult], fetched: datetime, number: int, count: int,

@@ -173,3 +173,42 @@ def test_fast_validation_agrees_with_the_reference_schema(key: str, value: Any) 
     broken = {**good, key: value}
     assert schema_errors(broken), "the mutation must break the schema"
     assert record_errors(broken) == schema_errors(broken)
+
+
+def test_validate_pipeline_uses_the_workers_verdict(tmp_path: Path) -> None:
+    from citynews_scraper.spiders.extraction import CheckedArticle
+
+    _, validate, dedupe, writer = _pipelines(tmp_path)
+    assert _run((validate, dedupe, writer), CheckedArticle.of(article("7"), []))
+    # A record the worker found broken is rejected with the worker's reasons, without a second check.
+    assert not _run((validate, dedupe, writer), CheckedArticle.of(article("8"), ["title: too short"]))
+    writer.close_spider()
+    rejects = [json.loads(line) for line in (tmp_path / "o.rejects.jsonl").read_text("utf-8").splitlines()]
+    assert [r["reason"] for r in rejects] == ["title: too short"]
+
+
+def test_extract_step_fills_from_the_list_and_checks_the_record() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from citynews_scraper.demo import DemoConfig, ground_truth
+    from citynews_scraper.demo.app import PortalApp
+    from citynews_scraper.extract.listing import ListEntry
+    from citynews_scraper.spiders.extraction import PageJob, extract_step
+
+    base = "http://127.0.0.1:8123/"
+    config = DemoConfig(articles=20)
+    truth = {r["article_id"]: r for r in ground_truth(config, base)}
+    # One single-page article without a summary on its page, one with a summary.
+    bare = next(a for a, r in truth.items() if r["pages"] == 1 and r["summary"] is None)
+    full = next(a for a, r in truth.items() if r["pages"] == 1 and r["summary"])
+    app = PortalApp(config, base)
+    entry = ListEntry(url="u", summary="列表里的摘要", published_at_raw="2024-1-5 8:00")
+    for aid, filled in ((bare, ["summary"]), (full, [])):
+        url = f"{base}portal.php?mod=view&aid={aid}"
+        job = PageJob(app.respond("GET", f"/portal.php?mod=view&aid={aid}").body, url,
+                      {"Content-Type": "text/html; charset=gbk"}, None, "discuz_x",
+                      datetime(2024, 3, 1, tzinfo=UTC), timezone(timedelta(hours=8)), None, None, entry=entry)
+        step = extract_step(job)
+        assert step.error() is None and step.article is not None
+        assert step.filled == filled and step.schema_errors == []
+        assert step.article.summary == ("列表里的摘要" if filled else truth[aid]["summary"])
