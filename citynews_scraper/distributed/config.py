@@ -20,7 +20,7 @@ DEFAULT_IDLE_EXIT = 30.0
 # the requests it held go back to the queue.
 DEFAULT_HEARTBEAT_TTL = 15.0
 # How often an idle worker looks at the shared queue (Scrapy itself only looks every 5 s).
-POLL_INTERVAL = 0.25
+POLL_INTERVAL = 0.05
 
 
 class DistributedError(Exception):
