@@ -118,8 +118,9 @@ def citynews(*args: str, cwd: Path, timeout: float = TIMEOUT) -> subprocess.Comp
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def start_worker(redis: str, worker: str, cwd: Path, *extra: str) -> subprocess.Popen[str]:
-    args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--redis", redis, "--worker-id", worker, *FAST,
+def start_worker(redis: str, site: str, worker: str, cwd: Path, *extra: str) -> subprocess.Popen[str]:
+    """A worker joining the queued crawl of `site` (named: other tests' sites may share the Redis)."""
+    args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--redis", redis, "--site", site, "--worker-id", worker, *FAST,
             "-o", str(cwd / "out.jsonl"), "--log-file", str(cwd / f"{worker}.log"), *extra]
     return subprocess.Popen(args, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -32,7 +32,7 @@ def merged(tmp_path: Path, *files: Path) -> list[dict]:
 def test_two_workers_crawl_one_portal_once(redis_url: str, site: str, demo, tmp_path: Path) -> None:
     portal = demo(articles=2000)
     enqueue(redis_url, portal.base_url, site, tmp_path)
-    workers = [start_worker(redis_url, name, tmp_path) for name in ("w1", "w2")]
+    workers = [start_worker(redis_url, site, name, tmp_path) for name in ("w1", "w2")]
     for proc in workers:
         status, err = finish(proc)
         assert status == 0, err[-2000:]
@@ -53,8 +53,8 @@ def test_two_workers_crawl_one_portal_once(redis_url: str, site: str, demo, tmp_
 def test_a_killed_worker_loses_no_article(redis_url: str, site: str, demo, tmp_path: Path) -> None:
     portal = demo(articles=400, latency_ms=20)  # requests stay in flight long enough to be held at the kill
     enqueue(redis_url, portal.base_url, site, tmp_path)
-    victim = start_worker(redis_url, "victim", tmp_path)
-    survivor = start_worker(redis_url, "survivor", tmp_path)
+    victim = start_worker(redis_url, site, "victim", tmp_path)
+    survivor = start_worker(redis_url, site, "survivor", tmp_path)
     part = tmp_path / "out-victim.jsonl.part"
     deadline = time.monotonic() + 60
     while not (part.exists() and part.read_bytes().count(b"\n") >= 40):
@@ -70,3 +70,34 @@ def test_a_killed_worker_loses_no_article(redis_url: str, site: str, demo, tmp_p
     records = merged(tmp_path, part, tmp_path / "out-survivor.jsonl")
     result = compare_records(records, portal.ground_truth(), expected_values={"site": site})
     assert result.ok, result.first_problems()
+
+
+def test_incremental_runs_share_their_state_in_redis(redis_url: str, site: str, demo, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from citynews_scraper.demo.config import DemoConfig
+    from citynews_scraper.demo.site import dateline
+
+    portal = demo(articles=150, now=dateline(DemoConfig.seed, 170) + timedelta(hours=3))
+    first = {r["article_id"] for r in portal.ground_truth()}
+    runs = []
+    for articles in (150, 170):
+        portal.update(articles=articles)
+        folder = tmp_path / f"run{articles}"
+        folder.mkdir()
+        enqueue(redis_url, portal.base_url, site, folder)
+        before = len(portal.request_log)
+        workers = [start_worker(redis_url, site, name, folder) for name in ("w1", "w2")]
+        for proc in workers:
+            status, err = finish(proc)
+            assert status == 0, err[-2000:]
+        runs.append((merged(folder, folder / "out-w1.jsonl", folder / "out-w2.jsonl"), portal.request_log[before:]))
+    result = compare_records(runs[0][0], [r for r in portal.ground_truth() if r["article_id"] in first],
+                             expected_values={"site": site})
+    assert result.ok, result.first_problems()
+    new = [r for r in portal.ground_truth() if r["article_id"] not in first]
+    assert len(new) >= 15
+    result = compare_records(runs[1][0], new, expected_values={"site": site})
+    assert result.ok, result.first_problems()
+    fetched = {path for _, path, _ in runs[1][1] if "mod=view" in path}
+    assert len(fetched) <= len(new) + 5, "the second run fetched only new articles (and a few stale links)"

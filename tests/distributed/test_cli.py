@@ -1,0 +1,45 @@
+"""The distributed switch and its one-line errors (`citynews crawl --redis`, `citynews enqueue`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.distributed.conftest import _free_port, citynews, env
+
+
+def test_without_redis_nothing_changes_and_redis_is_not_imported(tmp_path: Path) -> None:
+    code = ("import sys; from citynews_scraper.cli import build_parser; "
+            "from citynews_scraper.runner import CrawlOptions, crawl_settings; "
+            "build_parser(); s = crawl_settings(CrawlOptions()); "
+            "print(s.get('SCHEDULER'), any(m.split('.')[0] in ('redis', 'scrapy_redis') for m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], env=env(), capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert proc.stdout.split() == ["scrapy.core.scheduler.Scheduler", "False"]
+
+
+def test_unreachable_redis_is_one_line_and_status_2(tmp_path: Path) -> None:
+    url = f"redis://127.0.0.1:{_free_port()}/0"
+    proc = citynews("crawl", "--redis", url, "--start-url", "http://127.0.0.1:9/", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"citynews: error: cannot reach Redis at {url}:") and proc.stderr.count("\n") == 1
+    proc = citynews("enqueue", "--redis", url, "--start-url", "http://127.0.0.1:9/", cwd=tmp_path)
+    assert proc.returncode == 2 and "cannot reach Redis" in proc.stderr
+
+
+def test_a_worker_with_nothing_queued_says_so(redis_url: str, site: str, tmp_path: Path) -> None:
+    proc = citynews("crawl", "--redis", redis_url, "--site", site, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == f"citynews: error: no crawl of site {site!r} is under way in Redis: queue one with `citynews enqueue`\n"
+
+
+def test_bad_redis_url_and_missing_redis(tmp_path: Path) -> None:
+    proc = citynews("crawl", "--redis", "http://localhost/", "--start-url", "http://127.0.0.1:9/", cwd=tmp_path)
+    assert proc.returncode == 2 and "expected redis://HOST:PORT/DB" in proc.stderr
+    proc = citynews("enqueue", "--start-url", "http://127.0.0.1:9/", cwd=tmp_path)
+    assert proc.returncode == 2 and "no Redis: give --redis" in proc.stderr
+
+
+def test_state_folder_is_refused_with_redis(redis_url: str, tmp_path: Path) -> None:
+    proc = citynews("crawl", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/", "--state", "s", cwd=tmp_path)
+    assert proc.returncode == 2 and "with --redis the crawl state lives in Redis" in proc.stderr
