@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # bench/ holds scripts named like packages (bench/incremental.py would hide Twisted's `incremental`).
@@ -146,7 +147,7 @@ class Result:
                 f"{1000 * self.cpu / max(self.articles, 1):.1f} ms/article)")
 
 
-def drained(server: object, keys: object) -> bool:
+def drained(server: Any, keys: Any) -> bool:
     from citynews_scraper.distributed.run import drained as shared_drained
 
     return shared_drained(server, keys)

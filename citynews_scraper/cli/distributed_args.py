@@ -24,7 +24,11 @@ OVERRIDES = ("cms", "encoding", "timezone", "script")
 
 
 def add_distributed_arguments(parser: argparse.ArgumentParser) -> None:
-    from citynews_scraper.distributed.config import DEFAULT_HEARTBEAT_TTL, DEFAULT_IDLE_EXIT, ENV_URL
+    from citynews_scraper.distributed.config import (
+        DEFAULT_HEARTBEAT_TTL,
+        DEFAULT_IDLE_EXIT,
+        ENV_URL,
+    )
 
     group = parser.add_argument_group("distributed crawling (shared Redis queue; see docs/distributed.md)")
     group.add_argument("--redis", metavar="URL",
@@ -89,7 +93,13 @@ def plan(args: argparse.Namespace, options: CrawlOptions) -> tuple[SiteProfile, 
     from citynews_scraper.distributed import run as shared_run
     from citynews_scraper.distributed import sites
     from citynews_scraper.distributed.config import (
-        DistributedError, connect, default_worker_id, redis_url, safe_id, worker_output, worker_settings,
+        DistributedError,
+        connect,
+        default_worker_id,
+        redis_url,
+        safe_id,
+        worker_output,
+        worker_settings,
     )
     from citynews_scraper.distributed.keys import SiteKeys
     from citynews_scraper.spiders.incremental import state_name

@@ -40,14 +40,14 @@ def run(args: argparse.Namespace) -> int:
         result = merge(inputs, args.output)
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot merge: {exc}") from None
-    for line in result.bad_lines[:SHOWN_BAD_LINES]:
-        error_line(f"skipped {line}")
+    for bad in result.bad_lines[:SHOWN_BAD_LINES]:
+        error_line(f"skipped {bad}")
     if len(result.bad_lines) > SHOWN_BAD_LINES:
         error_line(f"… and {len(result.bad_lines) - SHOWN_BAD_LINES} more bad lines (see the manifest)")
     if not args.quiet:
         print(f"{result.written} records written to {result.output} from {len(inputs)} files "
               f"({result.read} read; {result.duplicate_id} duplicate ids, {result.duplicate_hash} duplicate texts dropped); "
               f"manifest {result.manifest}", file=sys.stdout)
-        for path in result.missing_manifests:
-            print(f"  no manifest beside {path} (a worker that did not finish): its counts are missing", file=sys.stdout)
+        for name in result.missing_manifests:
+            print(f"  no manifest beside {name} (a worker that did not finish): its counts are missing", file=sys.stdout)
     return EXIT_OK

@@ -32,7 +32,7 @@ class Enqueued:
 
 def enqueue(server: Any, url: str, site: str, profile: SiteProfile, state: bool) -> Enqueued:
     """Queue the start requests exactly as a single-machine crawl would make them."""
-    from scrapy_redis.dupefilter import RFPDupeFilter
+    from scrapy_redis.dupefilter import RFPDupeFilter  # type: ignore[import-untyped]
 
     from citynews_scraper.distributed.queue import ReliableQueue
     from citynews_scraper.spiders.portal import PortalSpider
@@ -41,7 +41,8 @@ def enqueue(server: Any, url: str, site: str, profile: SiteProfile, state: bool)
     publish(server, site, profile)
     run = begin(server, keys)
     spider = PortalSpider(profile)
-    spider.crawler = _Crawler(worker_settings(url, site, "enqueue", 0, 1))
+    spider.crawler = _Crawler(  # type: ignore[assignment]  # the queue only reads settings
+        worker_settings(url, site, "enqueue", 0, 1))
     if state:
         spider.harvest = _harvest(server, keys, spider)
     requests = asyncio.run(_collect(spider))
@@ -66,8 +67,9 @@ def _harvest(server: Any, keys: SiteKeys, spider: Any) -> Harvest:
     from datetime import UTC, datetime
 
     harvest = Harvest(rules=spider.rules, tz=spider.tz)
-    harvest.store = RedisStateStore(server, keys)
-    load_keys(harvest, harvest.store, datetime.now(UTC))
+    store = RedisStateStore(server, keys)
+    harvest.store = store
+    load_keys(harvest, store, datetime.now(UTC))
     return harvest
 
 

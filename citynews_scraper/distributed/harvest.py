@@ -14,19 +14,26 @@ from typing import Any
 from citynews_scraper.distributed.keys import SiteKeys
 from citynews_scraper.distributed.state import RedisStateStore
 from citynews_scraper.extract.urls import UrlRules
+from citynews_scraper.output.manifest import run_paths
 from citynews_scraper.output.partfile import part_path, recover_part
 from citynews_scraper.output.state import FAILED, StateStore
 from citynews_scraper.profile import SiteProfile
-from citynews_scraper.spiders.incremental import MODE_FULL, MODE_INCREMENTAL, Harvest, HarvestOptions
+from citynews_scraper.spiders.incremental import (
+    MODE_FULL,
+    MODE_INCREMENTAL,
+    Harvest,
+    HarvestOptions,
+)
 
 
 def open_shared_harvest(settings: Any, profile: SiteProfile, rules: UrlRules, server: Any) -> Harvest:
     """The worker's `Harvest`: state in Redis unless ``--no-state``; its ``.part`` file recovered."""
     options = HarvestOptions.from_settings(settings, profile.tz)
     harvest = Harvest(rules=rules, options=options, tz=profile.tz)
-    output = settings.get("CITYNEWS_OUTPUT")
+    output = settings.get("CITYNEWS_OUTPUT")  # always set for a worker (cli/distributed_args.py)
     if output:
         harvest.recovered = recover_part(part_path(output))
+        recover_part(run_paths(output, "", datetime.now(UTC)).rejects)  # appended to as well
     if not settings.getbool("CITYNEWS_REDIS_STATE"):
         return harvest
     now = datetime.now(UTC)
@@ -42,6 +49,8 @@ def load_keys(harvest: Harvest, store: StateStore, now: datetime) -> None:
     rows = [(harvest.key_for(r["url"]), r["url"], r.get("content_hash"), r.get("published_at"))
             for r in harvest.recovered.records if r.get("url")]
     store.record_many(rows, now)  # lines flushed before a kill but not yet in the state
+    harvest.failed_lists = set(store.failed_lists())
+    harvest.count("lists_carried_over", len(harvest.carry_over_lists()))
     resumed = harvest.run is not None and harvest.run.resumed
     harvest.done = {key for key, *_ in rows} | (store.done_keys() if resumed or not harvest.options.full else set())
     if harvest.options.full:

@@ -44,7 +44,7 @@ class IdleExitExtension:
     def from_crawler(cls, crawler: Crawler) -> IdleExitExtension:
         if not crawler.settings.get("CITYNEWS_REDIS_SITE"):
             raise NotConfigured
-        from scrapy_redis.connection import get_redis_from_settings
+        from scrapy_redis.connection import get_redis_from_settings  # type: ignore[import-untyped]
 
         return cls(crawler, get_redis_from_settings(crawler.settings))
 

@@ -22,7 +22,7 @@ from itertools import count
 from typing import Any
 
 from scrapy import Request
-from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.queue import PriorityQueue  # type: ignore[import-untyped]
 
 from citynews_scraper.distributed.keys import SiteKeys
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy_redis.scheduler import Scheduler
+from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 from twisted.internet import task
 
 from citynews_scraper.distributed.keys import SiteKeys
@@ -93,7 +93,7 @@ class SharedScheduler(Scheduler):
             deferred.addBoth(self._scraped, token)
             return deferred
 
-        scraper.enqueue_scrape = enqueue_scrape
+        scraper.enqueue_scrape = enqueue_scrape  # type: ignore[method-assign]  # no signal for "request done"
 
     def _scraped(self, result: Any, token: str) -> Any:
         self.scraping.discard(token)

@@ -15,7 +15,7 @@ article another one started); what changes:
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 
 from scrapy.crawler import Crawler
 
@@ -26,12 +26,15 @@ from citynews_scraper.spiders.portal import PortalSpider
 
 class WorkerSpider(PortalSpider):
     name = "portal"
+    server: Any
+    keys: SiteKeys
+    seed: bool = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSpider:
-        from scrapy_redis.connection import get_redis_from_settings
+        from scrapy_redis.connection import get_redis_from_settings  # type: ignore[import-untyped]
 
-        spider = super().from_crawler(crawler, *args, **kwargs)  # state dir unset: an inert harvest
+        spider = cast(WorkerSpider, super().from_crawler(crawler, *args, **kwargs))  # no state dir: an inert harvest
         spider.server = get_redis_from_settings(crawler.settings)
         spider.keys = SiteKeys(crawler.settings.get("CITYNEWS_REDIS_SITE"))
         spider.seed = crawler.settings.getbool("CITYNEWS_REDIS_SEED")

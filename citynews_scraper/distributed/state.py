@@ -7,6 +7,7 @@ Layout under ``citynews:<site>:state:``:
   run that walked every channel to its end;
 - ``published``: sorted set of live keys by publication time (for ``--recheck-days``);
 - ``channels``: hash list URL → JSON {newest_key, newest_url, newest_date, seen_at};
+- ``failed_lists``: hash list URL → when a run could not read it (read first by the next run);
 - ``runs``: hash run id → JSON {status, written, finished_at}.
 
 The run itself (id, start, running or ended) is the shared run of `distributed.run`: every
@@ -25,7 +26,17 @@ from typing import Any
 
 from citynews_scraper.distributed import run as shared_run
 from citynews_scraper.distributed.keys import SiteKeys
-from citynews_scraper.output.state import DELETED, FAILED, FINISHED, LIVE, PARTIAL, RunInfo, StoredArticle, _iso, _utc
+from citynews_scraper.output.state import (
+    DELETED,
+    FAILED,
+    FINISHED,
+    LIVE,
+    PARTIAL,
+    RunInfo,
+    StoredArticle,
+    _iso,
+    _utc,
+)
 
 STATUSES = (LIVE, DELETED, FAILED)
 
@@ -163,6 +174,16 @@ class RedisStateStore:
     def channels(self) -> dict[str, dict[str, str | None]]:
         raw = self.server.hgetall(self._key("channels"))
         return {_text(k): json.loads(v) for k, v in sorted(raw.items(), key=lambda kv: _text(kv[0]))}
+
+    # --- list pages a run could not read ---------------------------------------------
+    def record_list_failed(self, url: str, now: datetime) -> None:
+        self.server.hset(self._key("failed_lists"), url, _iso(now))
+
+    def list_recovered(self, url: str) -> None:
+        self.server.hdel(self._key("failed_lists"), url)
+
+    def failed_lists(self) -> list[str]:
+        return sorted(_texts(self.server.hkeys(self._key("failed_lists"))))
 
     def close(self) -> None:
         """The connection belongs to the worker (it outlives the store)."""

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from citynews_scraper.output.compare import compare_records
-from tests.distributed.conftest import citynews, finish, manifest, read_jsonl, start_worker
+from tests.distributed.conftest import (
+    citynews,
+    finish,
+    manifest,
+    read_jsonl,
+    start_worker,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
