@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import logging
 import uuid
+import warnings
 from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.exceptions import ScrapyDeprecationWarning
 from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 from twisted.internet import task
 
@@ -43,6 +45,8 @@ class SharedScheduler(Scheduler):
     def from_crawler(cls, crawler: Crawler) -> SharedScheduler:
         instance = super().from_crawler(crawler)
         instance.crawler = crawler
+        # scrapy-redis counts with inc_value(spider=…), deprecated in Scrapy 2.13: we count ourselves.
+        instance.counter, instance.stats = instance.stats, None
         settings = crawler.settings
         instance.keys = SiteKeys(settings.get("CITYNEWS_REDIS_SITE"))
         instance.worker = settings.get("CITYNEWS_WORKER_ID")
@@ -53,7 +57,9 @@ class SharedScheduler(Scheduler):
         return instance
 
     def open(self, spider: Spider) -> None:
-        super().open(spider)
+        with warnings.catch_warnings():  # scrapy-redis says "Resuming crawl" through the deprecated Spider.log()
+            warnings.simplefilter("ignore", ScrapyDeprecationWarning)
+            super().open(spider)
         self._renew()
         self.server.sadd(self.keys.workers, self.worker)
         self._count("given_back_on_start", self.queue.give_back())  # left by this worker id's last life
@@ -75,9 +81,17 @@ class SharedScheduler(Scheduler):
     def enqueue_request(self, request: Request) -> bool:
         token = request.meta.pop(TOKEN_META, None)
         queued = super().enqueue_request(request)
+        if queued and self.counter is not None:
+            self.counter.inc_value("scheduler/enqueued/redis")
         if token is not None and token not in self.scraping:  # a retry or redirect copy now queued
             self.queue.ack(token)
         return queued
+
+    def next_request(self) -> Request | None:
+        request = self.queue.pop()
+        if request is not None and self.counter is not None:
+            self.counter.inc_value("scheduler/dequeued/redis")
+        return request
 
     # --- acknowledgements ---------------------------------------------------------------
     def _watch_scraper(self) -> None:
@@ -121,5 +135,5 @@ class SharedScheduler(Scheduler):
             self._count("dead_workers", 1)
 
     def _count(self, name: str, n: int) -> None:
-        if n and self.stats is not None:
-            self.stats.inc_value(f"citynews/distributed/{name}", n)
+        if n and self.counter is not None:
+            self.counter.inc_value(f"citynews/distributed/{name}", n)
