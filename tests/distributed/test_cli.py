@@ -43,3 +43,22 @@ def test_bad_redis_url_and_missing_redis(tmp_path: Path) -> None:
 def test_state_folder_is_refused_with_redis(redis_url: str, tmp_path: Path) -> None:
     proc = citynews("crawl", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/", "--state", "s", cwd=tmp_path)
     assert proc.returncode == 2 and "with --redis the crawl state lives in Redis" in proc.stderr
+
+
+def test_enqueue_twice_joins_the_run_under_way(redis_url: str, site: str, tmp_path: Path) -> None:
+    args = ("enqueue", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/", "--site", site)
+    first, second = citynews(*args, cwd=tmp_path), citynews(*args, cwd=tmp_path)
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert f"site {site}: 1 requests queued (new run 1;" in first.stdout
+    assert f"site {site}: 0 requests queued (run 1, already under way; 1 already queued in it)" in second.stdout
+
+
+def test_a_worker_id_in_use_is_refused(redis_url: str, server, site: str, tmp_path: Path) -> None:
+    from citynews_scraper.distributed.keys import SiteKeys
+
+    assert citynews("enqueue", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/", "--site", site,
+                    cwd=tmp_path).returncode == 0
+    server.set(SiteKeys(site).heartbeat("busy"), "other", px=60_000)
+    proc = citynews("crawl", "--redis", redis_url, "--site", site, "--worker-id", "busy", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "worker id 'busy' is in use by a live worker" in proc.stderr

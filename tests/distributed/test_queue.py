@@ -114,3 +114,13 @@ def test_redis_state_store_keeps_issue_5s_rules(server: Any, site: str) -> None:
     store.finish_run(run, FINISHED, 0, now)
     assert store.last_run_status() == FINISHED
     assert store.done_keys() == set() and store.known_keys() == {"aid:1", "aid:2", "aid:3", "aid:4"}
+
+
+def test_a_worker_gives_back_what_it_holds(server: Any, site: str) -> None:
+    queue = queue_for(server, site, "w1")
+    for n in (1, 2, 3):
+        queue.push(request(queue, n))
+    taken = [queue.pop(), queue.pop()]
+    assert all(taken) and len(queue) == 1
+    assert queue.give_back() == 2
+    assert len(queue) == 3 and queue.held() == 0
