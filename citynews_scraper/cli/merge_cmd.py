@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{result.written} records written to {result.output} from {len(inputs)} files "
               f"({result.read} read; {result.duplicate_id} duplicate ids, {result.duplicate_hash} duplicate texts dropped); "
               f"manifest {result.manifest}", file=sys.stdout)
+        for name in result.skipped_inputs:
+            print(f"  skipped {name}: a rejects file, not records", file=sys.stdout)
         for name in result.missing_manifests:
             print(f"  no manifest beside {name} (a worker that did not finish): its counts are missing", file=sys.stdout)
     return EXIT_OK

@@ -5,6 +5,7 @@ a last line cut mid-write is skipped and counted); the first record of each arti
 when there is no id) and of each content hash is kept, later ones are dropped and counted.
 The manifests found beside the inputs (``<name>.manifest.json``) are summed: numbers add up,
 lists are joined, and an article one worker lost and another wrote is no longer lost.
+Rejects files (``….rejects.jsonl``, which a shell glob picks up) are skipped and listed.
 The output is written to ``<output>.part`` and renamed, like a crawl's.
 """
 
@@ -21,6 +22,8 @@ from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import run_paths
 from citynews_scraper.output.partfile import PART_SUFFIX, part_path
 
+REJECTS_SUFFIX = ".rejects.jsonl"  # records that failed the schema, not records to merge
+
 
 @dataclass
 class MergeResult:
@@ -32,11 +35,12 @@ class MergeResult:
     duplicate_hash: int = 0
     bad_lines: list[str] = field(default_factory=list)  # "file:line: reason"
     missing_manifests: list[str] = field(default_factory=list)
+    skipped_inputs: list[str] = field(default_factory=list)  # rejects files (a shell glob picks them up)
 
     def summary(self) -> dict[str, Any]:
         return {"inputs_read": self.read, "written": self.written, "duplicates_by_id": self.duplicate_id,
                 "duplicates_by_content_hash": self.duplicate_hash, "bad_lines": self.bad_lines,
-                "inputs_without_manifest": self.missing_manifests}
+                "inputs_without_manifest": self.missing_manifests, "skipped_inputs": self.skipped_inputs}
 
 
 def read_records(path: Path, bad: list[str]) -> Iterator[dict[str, Any]]:
@@ -63,9 +67,11 @@ def _key(record: dict[str, Any]) -> str:
 
 def merge(inputs: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str]) -> MergeResult:
     """Write the deduplicated union of `inputs` to `output` and the summed manifest beside it."""
-    paths = [Path(p) for p in inputs]
+    given = [Path(p) for p in inputs]
+    paths = [p for p in given if not p.name.endswith(REJECTS_SUFFIX)]
     target = run_paths(output, "merge", _now()).output
     result = MergeResult(target, run_paths(output, "merge", _now()).manifest)
+    result.skipped_inputs = [str(p) for p in given if p not in paths]
     ids: set[str] = set()
     hashes: set[str] = set()
     writer = JsonlWriter(part_path(target))

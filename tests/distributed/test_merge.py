@@ -28,6 +28,13 @@ def test_keeps_one_record_per_id_and_per_content_hash(tmp_path: Path) -> None:
     assert not (tmp_path / "all.jsonl.part").exists()
 
 
+def test_rejects_files_are_skipped(tmp_path: Path) -> None:
+    a = write(tmp_path / "out-a.jsonl", [record(1, "h1")])
+    rejects = write(tmp_path / "out-a.rejects.jsonl", [{"reason": "bad", "errors": ["bad"], "record": record(2, "h2")}])
+    result = merge([a, rejects], tmp_path / "all.jsonl")
+    assert result.written == 1 and result.skipped_inputs == [str(rejects)]
+
+
 def test_a_killed_workers_part_file_is_read_up_to_its_cut_line(tmp_path: Path) -> None:
     part = write(tmp_path / "out-dead.jsonl.part", [record(1, "h1")], tail=b'{"article_id": "2", "ur')
     result = merge([part], tmp_path / "all.jsonl")
