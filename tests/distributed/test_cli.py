@@ -62,3 +62,22 @@ def test_a_worker_id_in_use_is_refused(redis_url: str, server, site: str, tmp_pa
     proc = citynews("crawl", "--redis", redis_url, "--site", site, "--worker-id", "busy", cwd=tmp_path)
     assert proc.returncode == 2
     assert "worker id 'busy' is in use by a live worker" in proc.stderr
+
+
+def test_redis_url_precedence(monkeypatch) -> None:
+    from citynews_scraper.distributed.config import ENV_URL, redis_url
+
+    monkeypatch.delenv(ENV_URL, raising=False)
+    assert redis_url(None, None) is None
+    assert redis_url(None, "redis://profile:6379/0") == "redis://profile:6379/0"
+    monkeypatch.setenv(ENV_URL, "redis://env:6379/0")
+    assert redis_url(None, "redis://profile:6379/0") == "redis://env:6379/0"
+    assert redis_url("redis://flag:6379/1", "redis://profile:6379/0") == "redis://flag:6379/1"
+
+
+def test_a_profile_with_redis_makes_a_worker(redis_url: str, tmp_path: Path) -> None:
+    profile = tmp_path / "site.toml"
+    url = f"redis://127.0.0.1:{_free_port()}/0"  # nobody listens: the worker must try it
+    profile.write_text(f'name = "p"\nstart_urls = ["http://127.0.0.1:9/"]\nredis = "{url}"\n', "utf-8")
+    proc = citynews("crawl", "--profile", str(profile), cwd=tmp_path)
+    assert proc.returncode == 2 and f"cannot reach Redis at {url}" in proc.stderr
