@@ -13,7 +13,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from parsel import Selector
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from citynews_scraper.extract import ExtractionError, extract_article  # noqa: E402
 from citynews_scraper.text import decode  # noqa: E402
 
-NOW = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
 
 def load_pages() -> list[tuple[str, bytes, dict[str, str]]]:
@@ -77,11 +77,11 @@ def main() -> None:
     rows = []
     for url, body, headers in pages:
         rows.append((
-            median_time(lambda: parse_only(body, headers), args.repeat),
-            median_time(lambda: ours(url, body, headers), args.repeat),
-            median_time(lambda: trafilatura_only(body, headers), args.repeat),
+            median_time(lambda b=body, h=headers: parse_only(b, h), args.repeat),
+            median_time(lambda u=url, b=body, h=headers: ours(u, b, h), args.repeat),
+            median_time(lambda b=body, h=headers: trafilatura_only(b, h), args.repeat),
         ))
-    a, b, c = (statistics.median(column) for column in zip(*rows))
+    a, b, c = (statistics.median(column) for column in zip(*rows, strict=True))
     print(f"pages: {len(pages)} (median of {args.repeat} runs per page, then median over pages)")
     print(f"(a) decode + lxml parse : {a * 1000:8.3f} ms")
     print(f"(b) extract_article     : {b * 1000:8.3f} ms")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +20,7 @@ from citynews_scraper.record import schema_errors
 from tests.pages import stock_page
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "discuz"
-NOW = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 URL = "http://www.pxcs.cn/portal.php?mod=view&aid=67"
 EXAMPLES = 10_000
 CHARSETS = ("gbk", "gb2312", "utf-8", "big5", "iso-8859-1", "shift_jis", "utf-16", "bogus-charset", "")

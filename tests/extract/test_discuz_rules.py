@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ from citynews_scraper.record import Article
 from tests.pages import pager, stock_page
 
 URL = "http://www.pxcs.cn/portal.php?mod=view&aid=67"
-NOW = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
 
 def extract(body: str, **kwargs: object) -> Article:
@@ -107,7 +107,7 @@ def test_page_without_known_markup_is_unknown_layout() -> None:
 
 def test_theme_meta_line_of_labelled_spans_without_pipes() -> None:
     page = stock_page("<p>正文。</p>").replace(
-        '<p class="xg1">'.encode(), '<div class="info"><span>发布时间：2020-7-15 10:02</span><span>作者：王磊</span>'
+        b'<p class="xg1">', '<div class="info"><span>发布时间：2020-7-15 10:02</span><span>作者：王磊</span>'
         '<span>来源：上饶日报</span><span>阅读：<em>562</em></span></div><p class="old">'.encode("gb18030"),
     )
     article = extract_article(page, URL, fetched_at=NOW)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from lxml import html as lxml_html
-from functools import lru_cache
+from functools import cache
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from citynews_scraper.extract.cms import discuz_selectors as sel
 from citynews_scraper.extract.cms.discuz_body import paragraphs_and_images, read_blocks
@@ -31,11 +30,12 @@ _LABELS = sorted(
     ((label, key) for key, labels in sel.META_LABELS.items() for label in labels),
     key=lambda pair: -len(pair[0]),
 )
-_LABELLED = re.compile(r"^\s*(?P<label>" + "|".join(re.escape(l) for l, _ in _LABELS) + r")\s*[:：]\s*(?P<value>.*)$", re.S)
+_LABEL_ALTERNATIVES = "|".join(re.escape(label) for label, _ in _LABELS)
+_LABELLED = re.compile(r"^\s*(?P<label>" + _LABEL_ALTERNATIVES + r")\s*[:：]\s*(?P<value>.*)$", re.S)
 _LABEL_KEYS = dict(_LABELS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(expr: str) -> etree.XPath:
     return etree.XPath(expr)
 
@@ -146,6 +146,12 @@ def _count(segment: Segment | None, em_xpath: str | None = None) -> int | None:
     ems = segment.elements(em_xpath) if em_xpath else []
     digits = _DIGITS.search(_text(ems[0]) if ems else _value(segment))
     return int(digits.group()) if digits else None
+
+
+def _is_portal_root(link: lxml_html.HtmlElement) -> bool:
+    """The breadcrumb link to the portal home: 门户/門戶 by name, or `portal.php` by href."""
+    href = (link.get("href") or "").rstrip("/")
+    return plain(link.text_content()) in sel.PORTAL_ROOT_WORDS or href.endswith("portal.php")
 
 
 class DiscuzParser:
@@ -268,11 +274,7 @@ class DiscuzParser:
         if not trail:
             return []
         links = [a for a in trail[0].iter("a") if "nvhm" not in (a.get("class") or "")]
-        root = next(
-            (i for i, a in enumerate(links)
-             if plain(a.text_content()) in sel.PORTAL_ROOT_WORDS or (a.get("href") or "").rstrip("/").endswith("portal.php")),
-            -1,
-        )
+        root = next((i for i, a in enumerate(links) if _is_portal_root(a)), -1)
         names = [plain(a.text_content()) for a in links[root + 1:]]
         return [name for name in names if name and name not in sel.VIEW_CONTENT_WORDS]
 

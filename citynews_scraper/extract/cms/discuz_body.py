@@ -24,7 +24,6 @@ Caption rule (the only one; tests pin it):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -192,7 +191,8 @@ def read_image(img: lxml_html.HtmlElement, page: Page) -> ImageBlock | None:
     """An `ImageBlock` for a body image (full-size URL), or None for icons and smilies."""
     parent = img.getparent()
     link = parent.get("href") if parent is not None and parent.tag == "a" else None
-    candidates = (img.get("zoomfile"), link if link and sel.IMAGE_FILE.search(link) else None, img.get("file"), img.get("src"))
+    linked_file = link if link and sel.IMAGE_FILE.search(link) else None
+    candidates = (img.get("zoomfile"), linked_file, img.get("file"), img.get("src"))
     raw = next((url.strip() for url in candidates if url and _usable(url.strip())), None)
     if not raw or any(path in raw for path in sel.DECORATION_IMAGE_PATHS):
         return None

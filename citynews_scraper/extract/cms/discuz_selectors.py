@@ -21,7 +21,10 @@ DISCUZ_MARKERS = (
 )
 # The message is the first <p>; later ones are script-written "go back" links.
 SHOWMESSAGE = "id('messagetext')/p[1] | id('messagetext')[not(p)]"
-LIST_PAGE = "//body[contains(concat(' ', @class, ' '), ' pg_list')] | //div[contains(@class,'xld')]//dl[contains(@class,'bbda')]"
+LIST_PAGE = (
+    "//body[contains(concat(' ', @class, ' '), ' pg_list')]"
+    " | //div[contains(@class,'xld')]//dl[contains(@class,'bbda')]"
+)
 
 # --- article header ---------------------------------------------------------------
 # Scope, relative to the body: the article box `.bm.vw` (stock), `article.vw` (linux.cn
@@ -53,7 +56,7 @@ PAGE_TITLE_CLASS = "vm_pagetitle"
 # Inside the body: skipped with their content (their tail text stays).  Checked per element
 # in Python (a set lookup) rather than by one big XPath, which cost more than the parse.
 BODY_JUNK_TAGS = frozenset(
-    "script style noscript iframe object embed form input button select textarea".split()
+    ["script", "style", "noscript", "iframe", "object", "embed", "form", "input", "button", "select", "textarea"]
 )
 BODY_JUNK_CLASSES = frozenset((
     # ads: a_pr (in article), a_af, and the banner slots a_t/a_h/a_mu/a_fl/a_fr/a_cn
@@ -103,7 +106,9 @@ TITLE_SUFFIX = re.compile(r"\s*-\s*Powered by Discuz!.*$", re.I)
 
 # --- images and captions ----------------------------------------------------------
 PLACEHOLDER_IMAGES = ("none.gif", "loading.gif", "blank.gif")
-DECORATION_IMAGE_PATHS = ("static/image/smiley/", "static/image/common/", "static/image/filetype/", "static/image/click/")
+DECORATION_IMAGE_PATHS = (
+    "static/image/smiley/", "static/image/common/", "static/image/filetype/", "static/image/click/",
+)
 CAPTION_CLASSES = ("pgc-img-caption", "img-caption", "image-caption", "caption", "img_desc", "pic-desc")
 # Short lines that name the photographer or start with 图为 are captions wherever they sit.
 CAPTION_TEXT = re.compile(
@@ -117,9 +122,9 @@ THUMB_SUFFIX = re.compile(r"\.thumb\.(?:jpe?g|png|gif)$", re.I)
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)(?:$|\?)", re.I)
 FILENAME_ALT = re.compile(r"^[^\s/]+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS = frozenset((
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th tbody thead blockquote section "
-    "article center pre figure figcaption header footer aside address hr".split()
-)
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+    "article center pre figure figcaption header footer aside address hr"
+).split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 BOLD_TAGS = frozenset(("strong", "b"))
