@@ -184,7 +184,9 @@ def read_blocks(body: lxml_html.HtmlElement, page: Page) -> list[Block]:
 
 def _usable(url: str | None) -> bool:
     """False for missing URLs and lazy-loading placeholders (``static/image/common/none.gif``)."""
-    return bool(url) and url.split("?", 1)[0].rsplit("/", 1)[-1] not in sel.PLACEHOLDER_IMAGES
+    if not url:
+        return False
+    return url.split("?", 1)[0].rsplit("/", 1)[-1] not in sel.PLACEHOLDER_IMAGES
 
 
 def read_image(img: lxml_html.HtmlElement, page: Page) -> ImageBlock | None:
