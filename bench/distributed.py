@@ -38,8 +38,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # bench/ holds scripts named like packages (bench/incremental.py would hide Twisted's `incremental`).
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-WORKER_FLAGS = ["--delay", "0", "--no-autothrottle", "--concurrency", "2", "--backoff", "0", "--timeout", "10",
-                "--extract-workers", "0", "--quiet", "--idle-exit", "600", "--no-state"]
+WORKER_FLAGS = [
+    "--delay",
+    "0",
+    "--no-autothrottle",
+    "--concurrency",
+    "2",
+    "--backoff",
+    "0",
+    "--timeout",
+    "10",
+    "--extract-workers",
+    "0",
+    "--quiet",
+    "--idle-exit",
+    "600",
+    "--no-state",
+]
 TARGETS = {2: 1.8, 4: 3.2}
 
 
@@ -49,9 +64,13 @@ def env() -> dict[str, str]:
 
 @contextmanager
 def portal(articles: int, latency_ms: int) -> Iterator[str]:
-    proc = subprocess.Popen([sys.executable, "-m", "citynews_scraper.demo", "--articles", str(articles),
-                             "--latency-ms", str(latency_ms)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, env=env())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "citynews_scraper.demo", "--articles", str(articles), "--latency-ms", str(latency_ms)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env(),
+    )
     try:
         assert proc.stdout is not None
         yield proc.stdout.readline().strip()
@@ -69,8 +88,10 @@ def redis_server(url: str | None) -> Iterator[str]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     folder = tempfile.mkdtemp()
-    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
-                            stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
+        stdout=subprocess.DEVNULL,
+    )
     time.sleep(0.5)
     try:
         yield f"redis://127.0.0.1:{port}/0"
@@ -97,10 +118,28 @@ def crawl(redis_url: str, base_url: str, workers: int, workdir: Path) -> Result:
     shared_run.begin(server, keys)  # an empty run: the workers join it and wait
     out = workdir / f"{site}.jsonl"
     launched = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-m", "citynews_scraper.cli", "crawl", "--redis", redis_url,
-                               "--site", site, "--worker-id", f"w{n}", "-o", str(out), *WORKER_FLAGS],
-                              env=env(), stderr=subprocess.DEVNULL)  # SIGTERM makes them say "interrupted"
-             for n in range(workers)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "citynews_scraper.cli",
+                "crawl",
+                "--redis",
+                redis_url,
+                "--site",
+                site,
+                "--worker-id",
+                f"w{n}",
+                "-o",
+                str(out),
+                *WORKER_FLAGS,
+            ],
+            env=env(),
+            stderr=subprocess.DEVNULL,
+        )  # SIGTERM makes them say "interrupted"
+        for n in range(workers)
+    ]
     while server.scard(keys.workers) < workers:
         _check(procs)
         time.sleep(0.02)
@@ -118,8 +157,10 @@ def crawl(redis_url: str, base_url: str, workers: int, workdir: Path) -> Result:
         cpu += usage.ru_utime + usage.ru_stime
         if os.waitstatus_to_exitcode(status) not in (0, 130):
             raise SystemExit(f"a worker failed with status {os.waitstatus_to_exitcode(status)}")
-    written = sum(json.loads((workdir / f"{site}-w{n}.manifest.json").read_text("utf-8"))["counts"]["articles_written"]
-                  for n in range(workers))
+    written = sum(
+        json.loads((workdir / f"{site}-w{n}.manifest.json").read_text("utf-8"))["counts"]["articles_written"]
+        for n in range(workers)
+    )
     return Result(workers, written, seconds, started - launched, cpu)
 
 
@@ -142,9 +183,11 @@ class Result:
         return self.articles / self.seconds
 
     def line(self) -> str:
-        return (f"{self.workers} worker(s): {self.articles} articles in {self.seconds:.1f} s = {self.rate:.1f} articles/s "
-                f"(start-up {self.startup:.1f} s; workers' CPU {self.cpu:.1f} s, "
-                f"{1000 * self.cpu / max(self.articles, 1):.1f} ms/article)")
+        return (
+            f"{self.workers} worker(s): {self.articles} articles in {self.seconds:.1f} s = {self.rate:.1f} articles/s "
+            f"(start-up {self.startup:.1f} s; workers' CPU {self.cpu:.1f} s, "
+            f"{1000 * self.cpu / max(self.articles, 1):.1f} ms/article)"
+        )
 
 
 def drained(server: Any, keys: Any) -> bool:
@@ -163,7 +206,11 @@ def main() -> int:
     args = parser.parse_args()
     counts = [int(n) for n in args.workers.split(",")]
     rates: dict[int, float] = {}
-    with tempfile.TemporaryDirectory() as tmp, redis_server(args.redis) as url, portal(args.articles, args.latency_ms) as base:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        redis_server(args.redis) as url,
+        portal(args.articles, args.latency_ms) as base,
+    ):
         for workers in counts:
             runs = [crawl(url, base, workers, Path(tmp)) for _ in range(args.repeats)]
             best = max(runs, key=lambda r: r.rate)

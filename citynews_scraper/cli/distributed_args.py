@@ -31,14 +31,29 @@ def add_distributed_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
     group = parser.add_argument_group("distributed crawling (shared Redis queue; see docs/distributed.md)")
-    group.add_argument("--redis", metavar="URL",
-                       help=f"be one worker of a shared crawl: redis://HOST:PORT/DB (or ${ENV_URL}, or the profile's redis)")
-    group.add_argument("--worker-id", metavar="ID", help="this worker's name (default: host-pid); its output is <name>-<ID>.jsonl")
-    group.add_argument("--idle-exit", type=_seconds, default=DEFAULT_IDLE_EXIT, metavar="S",
-                       help=f"leave once the shared crawl has been drained for S seconds (default {DEFAULT_IDLE_EXIT:g})")
-    group.add_argument("--heartbeat-ttl", type=_seconds, default=DEFAULT_HEARTBEAT_TTL, metavar="S",
-                       help="a worker silent for S seconds is dead: its requests go back to the queue "
-                            f"(default {DEFAULT_HEARTBEAT_TTL:g})")
+    group.add_argument(
+        "--redis",
+        metavar="URL",
+        help=f"be one worker of a shared crawl: redis://HOST:PORT/DB (or ${ENV_URL}, or the profile's redis)",
+    )
+    group.add_argument(
+        "--worker-id", metavar="ID", help="this worker's name (default: host-pid); its output is <name>-<ID>.jsonl"
+    )
+    group.add_argument(
+        "--idle-exit",
+        type=_seconds,
+        default=DEFAULT_IDLE_EXIT,
+        metavar="S",
+        help=f"leave once the shared crawl has been drained for S seconds (default {DEFAULT_IDLE_EXIT:g})",
+    )
+    group.add_argument(
+        "--heartbeat-ttl",
+        type=_seconds,
+        default=DEFAULT_HEARTBEAT_TTL,
+        metavar="S",
+        help="a worker silent for S seconds is dead: its requests go back to the queue "
+        f"(default {DEFAULT_HEARTBEAT_TTL:g})",
+    )
 
 
 def _seconds(text: str) -> float:
@@ -80,8 +95,12 @@ def run_worker(args: argparse.Namespace, options: CrawlOptions) -> int:
         print(f"worker {worker} on site {settings['CITYNEWS_REDIS_SITE']} ({settings['REDIS_URL']})", file=sys.stderr)
     result = run_worker_crawl(options, profile, settings)
     manifest = result.manifest
-    if manifest is not None and not manifest.problems and not manifest.lost and not (
-            manifest.counts.get("list_pages") or manifest.counts.get("article_pages")):
+    if (
+        manifest is not None
+        and not manifest.problems
+        and not manifest.lost
+        and not (manifest.counts.get("list_pages") or manifest.counts.get("article_pages"))
+    ):
         if not args.quiet:
             print(f"worker {worker}: the shared crawl gave this worker no work", file=sys.stderr)
         return EXIT_OK
@@ -119,14 +138,18 @@ def plan(args: argparse.Namespace, options: CrawlOptions) -> tuple[SiteProfile, 
         site = safe_id(options.site) if options.site else sites.running_site(server)
         stored = sites.load(server, site)
         if stored is None or shared_run.current(server, SiteKeys(site)) is None:
-            raise DistributedError(f"no crawl of site {site!r} is under way in Redis: queue one with `citynews enqueue`")
+            raise DistributedError(
+                f"no crawl of site {site!r} is under way in Redis: queue one with `citynews enqueue`"
+            )
         profile = stored
         for key in OVERRIDES:
             if getattr(options, key):
                 setattr(profile, key, getattr(options, key))
     worker = safe_id(args.worker_id) if args.worker_id else default_worker_id()
     if server.exists(SiteKeys(site).heartbeat(worker)):
-        raise DistributedError(f"worker id {worker!r} is in use by a live worker of site {site!r}; pick another --worker-id")
+        raise DistributedError(
+            f"worker id {worker!r} is in use by a live worker of site {site!r}; pick another --worker-id"
+        )
     harvest_options(options, args, profile)
     state = options.state_dir is not None
     options.state_dir = None  # no SQLite state, no site lock: the state is in Redis

@@ -24,7 +24,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "JSON Lines dump, keeping one record per article id and content hash, with the worker manifests summed.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="worker JSONL files")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="the merged dump (manifest beside it)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT.jsonl", help="the merged dump (manifest beside it)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors")
     parser.set_defaults(func=run)
 
@@ -45,11 +47,17 @@ def run(args: argparse.Namespace) -> int:
     if len(result.bad_lines) > SHOWN_BAD_LINES:
         error_line(f"… and {len(result.bad_lines) - SHOWN_BAD_LINES} more bad lines (see the manifest)")
     if not args.quiet:
-        print(f"{result.written} records written to {result.output} from {len(inputs)} files "
-              f"({result.read} read; {result.duplicate_id} duplicate ids, {result.duplicate_hash} duplicate texts dropped); "
-              f"manifest {result.manifest}", file=sys.stdout)
+        print(
+            f"{result.written} records written to {result.output} from {len(inputs)} files "
+            f"({result.read} read; {result.duplicate_id} duplicate ids, "
+            f"{result.duplicate_hash} duplicate texts dropped); "
+            f"manifest {result.manifest}",
+            file=sys.stdout,
+        )
         for name in result.skipped_inputs:
             print(f"  skipped {name}: a rejects file, not records", file=sys.stdout)
         for name in result.missing_manifests:
-            print(f"  no manifest beside {name} (a worker that did not finish): its counts are missing", file=sys.stdout)
+            print(
+                f"  no manifest beside {name} (a worker that did not finish): its counts are missing", file=sys.stdout
+            )
     return EXIT_OK

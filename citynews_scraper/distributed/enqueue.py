@@ -42,7 +42,8 @@ def enqueue(server: Any, url: str, site: str, profile: SiteProfile, state: bool)
     run = begin(server, keys)
     spider = PortalSpider(profile)
     spider.crawler = _Crawler(  # type: ignore[assignment]  # the queue only reads settings
-        worker_settings(url, site, "enqueue", 0, 1))
+        worker_settings(url, site, "enqueue", 0, 1)
+    )
     if state:
         spider.harvest = _harvest(server, keys, spider)
     requests = asyncio.run(_collect(spider))

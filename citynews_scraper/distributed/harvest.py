@@ -46,8 +46,11 @@ def open_shared_harvest(settings: Any, profile: SiteProfile, rules: UrlRules, se
 
 def load_keys(harvest: Harvest, store: StateStore, now: datetime) -> None:
     """What the state says this worker must skip, stop at, and fetch again."""
-    rows = [(harvest.key_for(r["url"]), r["url"], r.get("content_hash"), r.get("published_at"))
-            for r in harvest.recovered.records if r.get("url")]
+    rows = [
+        (harvest.key_for(r["url"]), r["url"], r.get("content_hash"), r.get("published_at"))
+        for r in harvest.recovered.records
+        if r.get("url")
+    ]
     store.record_many(rows, now)  # lines flushed before a kill but not yet in the state
     harvest.failed_lists = set(store.failed_lists())
     harvest.count("lists_carried_over", len(harvest.carry_over_lists()))

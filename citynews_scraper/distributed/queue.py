@@ -49,8 +49,11 @@ redis.call('DEL', KEYS[2])
 """
 GIVE_BACK = _GIVE_BACK_BODY + "return n\n"
 # KEYS: queue, processing, heartbeat, workers; ARGV: worker id.  -1: the worker is alive.
-RECOVER = ("if redis.call('EXISTS', KEYS[3]) == 1 then return -1 end\n" + _GIVE_BACK_BODY
-           + "redis.call('SREM', KEYS[4], ARGV[1])\nreturn n\n")
+RECOVER = (
+    "if redis.call('EXISTS', KEYS[3]) == 1 then return -1 end\n"
+    + _GIVE_BACK_BODY
+    + "redis.call('SREM', KEYS[4], ARGV[1])\nreturn n\n"
+)
 
 
 class ReliableQueue(PriorityQueue):
@@ -102,8 +105,12 @@ class ReliableQueue(PriorityQueue):
             worker = raw.decode() if isinstance(raw, bytes) else str(raw)
             if worker == self.worker:
                 continue
-            n = int(self._recover(keys=[self.key, self.keys.processing(worker), self.keys.heartbeat(worker),
-                                        self.keys.workers], args=[worker]))
+            n = int(
+                self._recover(
+                    keys=[self.key, self.keys.processing(worker), self.keys.heartbeat(worker), self.keys.workers],
+                    args=[worker],
+                )
+            )
             if n >= 0:
                 recovered[worker] = n
         return recovered

@@ -43,8 +43,12 @@ def running_site(server: Any) -> str:
     names = sorted(s.decode() if isinstance(s, bytes) else str(s) for s in server.smembers(SITES))
     running = [name for name in names if shared_run.current(server, SiteKeys(name))]
     if not running:
-        raise DistributedError("no crawl is under way in Redis: queue one with `citynews enqueue --redis URL "
-                               "--start-url URL` (or give this worker --start-url / --site)")
+        raise DistributedError(
+            "no crawl is under way in Redis: queue one with `citynews enqueue --redis URL "
+            "--start-url URL` (or give this worker --start-url / --site)"
+        )
     if len(running) > 1:
-        raise DistributedError(f"crawls of several sites are under way ({', '.join(running)}): pick one with --site NAME")
+        raise DistributedError(
+            f"crawls of several sites are under way ({', '.join(running)}): pick one with --site NAME"
+        )
     return running[0]

@@ -40,8 +40,9 @@ class WorkerSpider(PortalSpider):
         spider.seed = crawler.settings.getbool("CITYNEWS_REDIS_SEED")
         # A worker takes from the shared queue only what it can download now (Scrapy would take
         # CONCURRENT_REQUESTS and park those beyond the per-host limit, away from idle workers).
-        crawler.settings.set("CONCURRENT_REQUESTS", crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
-                             priority="cmdline")
+        crawler.settings.set(
+            "CONCURRENT_REQUESTS", crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"), priority="cmdline"
+        )
         spider.harvest = open_shared_harvest(crawler.settings, spider.profile, spider.rules, spider.server)
         shared = spider.server.get(spider.keys.cms)
         if shared and not spider.profile.cms:

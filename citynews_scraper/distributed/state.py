@@ -76,8 +76,11 @@ class RedisStateStore:
         old = self.server.hget(self._key("runs"), field)
         total = (json.loads(old)["written"] if old else 0) + written
         complete = status == FINISHED and shared_run.drained(self.server, self.keys)
-        info = {"status": status if complete or status != FINISHED else PARTIAL, "written": total,
-                "finished_at": _iso(now)}
+        info = {
+            "status": status if complete or status != FINISHED else PARTIAL,
+            "written": total,
+            "finished_at": _iso(now),
+        }
         self.server.hset(self._key("runs"), field, json.dumps(info))
         if complete:
             self.server.sunionstore(self._key("confirmed"), [self._key("confirmed"), self._key(LIVE)])
@@ -108,7 +111,9 @@ class RedisStateStore:
         values = self.server.hmget(self._key("articles"), keys)
         return [_stored(key, raw) for key, raw in zip(keys, values, strict=True) if raw]
 
-    def record_article(self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime) -> None:
+    def record_article(
+        self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime
+    ) -> None:
         self.record_many([(key, url, content_hash, published_at)], now)
 
     def record_many(self, rows: Iterable[tuple[str, str, str | None, str | None]], now: datetime) -> None:
@@ -122,8 +127,14 @@ class RedisStateStore:
         for (key, url, content_hash, published_at), raw in zip(rows, old, strict=True):
             first = json.loads(raw)["first_seen"] if raw else stamp
             published = _utc(published_at)
-            value = {"url": url, "content_hash": content_hash, "published_at": published,
-                     "first_seen": first, "last_seen": stamp, "status": LIVE}
+            value = {
+                "url": url,
+                "content_hash": content_hash,
+                "published_at": published,
+                "first_seen": first,
+                "last_seen": stamp,
+                "status": LIVE,
+            }
             pipe.hset(self._key("articles"), key, json.dumps(value))
             self._set_status(pipe, key, LIVE)
             if published:
@@ -134,7 +145,9 @@ class RedisStateStore:
         """A deleted or failed article; never downgrades a live one to failed."""
         stamp = _iso(now)
         raw = self.server.hget(self._key("articles"), key)
-        value = json.loads(raw) if raw else {"url": url, "content_hash": None, "published_at": None, "first_seen": stamp}
+        value = (
+            json.loads(raw) if raw else {"url": url, "content_hash": None, "published_at": None, "first_seen": stamp}
+        )
         if value.get("status") == LIVE and status == FAILED:
             status = LIVE
         value.update({"last_seen": stamp, "status": status})
@@ -167,7 +180,9 @@ class RedisStateStore:
         return {status: n for status, n in counts.items() if n}
 
     # --- channels --------------------------------------------------------------------
-    def record_channel(self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime) -> None:
+    def record_channel(
+        self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime
+    ) -> None:
         value = {"newest_key": newest_key, "newest_url": newest_url, "newest_date": newest_date, "seen_at": _iso(now)}
         self.server.hset(self._key("channels"), url, json.dumps(value))
 

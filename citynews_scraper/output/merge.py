@@ -38,9 +38,15 @@ class MergeResult:
     skipped_inputs: list[str] = field(default_factory=list)  # rejects files (a shell glob picks them up)
 
     def summary(self) -> dict[str, Any]:
-        return {"inputs_read": self.read, "written": self.written, "duplicates_by_id": self.duplicate_id,
-                "duplicates_by_content_hash": self.duplicate_hash, "bad_lines": self.bad_lines,
-                "inputs_without_manifest": self.missing_manifests, "skipped_inputs": self.skipped_inputs}
+        return {
+            "inputs_read": self.read,
+            "written": self.written,
+            "duplicates_by_id": self.duplicate_id,
+            "duplicates_by_content_hash": self.duplicate_hash,
+            "bad_lines": self.bad_lines,
+            "inputs_without_manifest": self.missing_manifests,
+            "skipped_inputs": self.skipped_inputs,
+        }
 
 
 def read_records(path: Path, bad: list[str]) -> Iterator[dict[str, Any]]:

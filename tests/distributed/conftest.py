@@ -27,8 +27,24 @@ from citynews_scraper.demo import DemoConfig, DemoPortal
 ROOT = Path(__file__).resolve().parents[2]
 ENV = "CITYNEWS_TEST_REDIS"
 # Politeness lifted for our own server; short idle exit and heartbeat so a test waits little.
-FAST = ["--delay", "0", "--no-autothrottle", "--concurrency", "4", "--backoff", "0", "--timeout", "5",
-        "--extract-workers", "0", "--quiet", "--idle-exit", "1.5", "--heartbeat-ttl", "2"]
+FAST = [
+    "--delay",
+    "0",
+    "--no-autothrottle",
+    "--concurrency",
+    "4",
+    "--backoff",
+    "0",
+    "--timeout",
+    "5",
+    "--extract-workers",
+    "0",
+    "--quiet",
+    "--idle-exit",
+    "1.5",
+    "--heartbeat-ttl",
+    "2",
+]
 TIMEOUT = 120
 
 
@@ -60,11 +76,16 @@ def redis_url() -> Iterator[str]:
         return
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip(f"no Redis: set {ENV}=redis://HOST:PORT/DB or install redis-server (Debian: apt-get install redis-server)")
+        pytest.skip(
+            f"no Redis: set {ENV}=redis://HOST:PORT/DB or install redis-server (Debian: apt-get install redis-server)"
+        )
     port = _free_port()
     folder = tempfile.mkdtemp(prefix="citynews-redis-")
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--dir", folder], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"redis://127.0.0.1:{port}/0"
     deadline = time.monotonic() + 10
     while _ping(url) and time.monotonic() < deadline and proc.poll() is None:
@@ -114,14 +135,37 @@ def env() -> dict[str, str]:
 
 
 def citynews(*args: str, cwd: Path, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "citynews_scraper.cli", *args], cwd=cwd, env=env(),
-                          capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "citynews_scraper.cli", *args],
+        cwd=cwd,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def start_worker(redis: str, site: str, worker: str, cwd: Path, *extra: str) -> subprocess.Popen[str]:
     """A worker joining the queued crawl of `site` (named: other tests' sites may share the Redis)."""
-    args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--redis", redis, "--site", site, "--worker-id", worker, *FAST,
-            "-o", str(cwd / "out.jsonl"), "--log-file", str(cwd / f"{worker}.log"), *extra]
+    args = [
+        sys.executable,
+        "-m",
+        "citynews_scraper.cli",
+        "crawl",
+        "--redis",
+        redis,
+        "--site",
+        site,
+        "--worker-id",
+        worker,
+        *FAST,
+        "-o",
+        str(cwd / "out.jsonl"),
+        "--log-file",
+        str(cwd / f"{worker}.log"),
+        *extra,
+    ]
     return subprocess.Popen(args, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -10,11 +10,15 @@ from tests.distributed.conftest import _free_port, citynews, env
 
 
 def test_without_redis_nothing_changes_and_redis_is_not_imported(tmp_path: Path) -> None:
-    code = ("import sys; from citynews_scraper.cli import build_parser; "
-            "from citynews_scraper.runner import CrawlOptions, crawl_settings; "
-            "build_parser(); s = crawl_settings(CrawlOptions()); "
-            "print(s.get('SCHEDULER'), any(m.split('.')[0] in ('redis', 'scrapy_redis') for m in sys.modules))")
-    proc = subprocess.run([sys.executable, "-c", code], env=env(), capture_output=True, text=True, cwd=tmp_path, check=True)
+    code = (
+        "import sys; from citynews_scraper.cli import build_parser; "
+        "from citynews_scraper.runner import CrawlOptions, crawl_settings; "
+        "build_parser(); s = crawl_settings(CrawlOptions()); "
+        "print(s.get('SCHEDULER'), any(m.split('.')[0] in ('redis', 'scrapy_redis') for m in sys.modules))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env(), capture_output=True, text=True, cwd=tmp_path, check=True
+    )
     assert proc.stdout.split() == ["scrapy.core.scheduler.Scheduler", "False"]
 
 
@@ -30,7 +34,10 @@ def test_unreachable_redis_is_one_line_and_status_2(tmp_path: Path) -> None:
 def test_a_worker_with_nothing_queued_says_so(redis_url: str, site: str, tmp_path: Path) -> None:
     proc = citynews("crawl", "--redis", redis_url, "--site", site, cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr == f"citynews: error: no crawl of site {site!r} is under way in Redis: queue one with `citynews enqueue`\n"
+    assert (
+        proc.stderr
+        == f"citynews: error: no crawl of site {site!r} is under way in Redis: queue one with `citynews enqueue`\n"
+    )
 
 
 def test_bad_redis_url_and_missing_redis(tmp_path: Path) -> None:
@@ -56,8 +63,12 @@ def test_enqueue_twice_joins_the_run_under_way(redis_url: str, site: str, tmp_pa
 def test_a_worker_id_in_use_is_refused(redis_url: str, server, site: str, tmp_path: Path) -> None:
     from citynews_scraper.distributed.keys import SiteKeys
 
-    assert citynews("enqueue", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/", "--site", site,
-                    cwd=tmp_path).returncode == 0
+    assert (
+        citynews(
+            "enqueue", "--redis", redis_url, "--start-url", "http://127.0.0.1:9/", "--site", site, cwd=tmp_path
+        ).returncode
+        == 0
+    )
     server.set(SiteKeys(site).heartbeat("busy"), "other", px=60_000)
     proc = citynews("crawl", "--redis", redis_url, "--site", site, "--worker-id", "busy", cwd=tmp_path)
     assert proc.returncode == 2

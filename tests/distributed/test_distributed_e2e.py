@@ -98,8 +98,9 @@ def test_incremental_runs_share_their_state_in_redis(redis_url: str, site: str, 
             status, err = finish(proc)
             assert status == 0, err[-2000:]
         runs.append((merged(folder, folder / "out-w1.jsonl", folder / "out-w2.jsonl"), portal.request_log[before:]))
-    result = compare_records(runs[0][0], [r for r in portal.ground_truth() if r["article_id"] in first],
-                             expected_values={"site": site})
+    result = compare_records(
+        runs[0][0], [r for r in portal.ground_truth() if r["article_id"] in first], expected_values={"site": site}
+    )
     assert result.ok, result.first_problems()
     new = [r for r in portal.ground_truth() if r["article_id"] not in first]
     assert len(new) >= 15

@@ -47,13 +47,32 @@ def test_manifests_are_summed_and_recovered_losses_dropped(tmp_path: Path) -> No
     a = write(tmp_path / "out-a.jsonl", [record(1, "h1")])
     b = write(tmp_path / "out-b.jsonl", [record(2, "h2")])
     lost = {"url": "http://x.test/portal.php?mod=view&aid=2", "reason": "timeout", "kind": "timeout", "what": "article"}
-    other = {"url": "http://x.test/portal.php?mod=view&aid=9", "reason": "http 500", "kind": "http_500", "what": "article"}
-    for path, counts, losses, started in ((a, {"articles_written": 1, "deleted": 2, "failed_by_kind": {"timeout": 1}},
-                                           [lost, other], "2026-01-01T00:00:02Z"),
-                                          (b, {"articles_written": 1, "deleted": 3, "failed_by_kind": {"timeout": 2}},
-                                           [], "2026-01-01T00:00:01Z")):
-        manifest = {"started_at": started, "finished_at": started, "site": "x", "start_urls": ["http://x.test/"],
-                    "finish_reason": "finished", "counts": counts, "lost": losses, "deleted": [], "stats": {}}
+    other = {
+        "url": "http://x.test/portal.php?mod=view&aid=9",
+        "reason": "http 500",
+        "kind": "http_500",
+        "what": "article",
+    }
+    for path, counts, losses, started in (
+        (
+            a,
+            {"articles_written": 1, "deleted": 2, "failed_by_kind": {"timeout": 1}},
+            [lost, other],
+            "2026-01-01T00:00:02Z",
+        ),
+        (b, {"articles_written": 1, "deleted": 3, "failed_by_kind": {"timeout": 2}}, [], "2026-01-01T00:00:01Z"),
+    ):
+        manifest = {
+            "started_at": started,
+            "finished_at": started,
+            "site": "x",
+            "start_urls": ["http://x.test/"],
+            "finish_reason": "finished",
+            "counts": counts,
+            "lost": losses,
+            "deleted": [],
+            "stats": {},
+        }
         path.with_name(path.stem + ".manifest.json").write_text(json.dumps(manifest))
     merge([a, b], tmp_path / "all.jsonl")
     merged = json.loads((tmp_path / "all.manifest.json").read_text())

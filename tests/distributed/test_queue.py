@@ -31,8 +31,13 @@ def queue_for(server: Any, site: str, worker: str) -> ReliableQueue:
 
 def request(spider_queue: ReliableQueue, n: int, priority: int = 0) -> Request:
     spider = spider_queue.spider
-    return Request(f"http://x.test/portal.php?mod=view&aid={n}", callback=spider.parse_article,
-                   errback=spider.article_failed, priority=priority, meta={"cn_role": "article", "cn_pages": []})
+    return Request(
+        f"http://x.test/portal.php?mod=view&aid={n}",
+        callback=spider.parse_article,
+        errback=spider.article_failed,
+        priority=priority,
+        meta={"cn_role": "article", "cn_pages": []},
+    )
 
 
 def test_a_pop_parks_the_request_until_it_is_acknowledged(server: Any, site: str) -> None:
@@ -108,8 +113,9 @@ def test_redis_state_store_keeps_issue_5s_rules(server: Any, site: str) -> None:
     assert store.counts() == {"live": 2, "deleted": 1, "failed": 1}
     server.zadd(SiteKeys(site).requests, {"pending": 0})
     store.finish_run(run, FINISHED, 2, now)
-    assert store.last_run_status() == "partial" and store.done_keys() == {"aid:1", "aid:2"}, \
+    assert store.last_run_status() == "partial" and store.done_keys() == {"aid:1", "aid:2"}, (
         "a worker leaving while work is queued confirms nothing"
+    )
     server.delete(SiteKeys(site).requests)
     store.finish_run(run, FINISHED, 0, now)
     assert store.last_run_status() == FINISHED
