@@ -8,6 +8,7 @@ kill cuts a broken last line and does not write the records already there again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -31,6 +32,7 @@ def open_shared_harvest(settings: Any, profile: SiteProfile, rules: UrlRules, se
     options = HarvestOptions.from_settings(settings, profile.tz)
     harvest = Harvest(rules=rules, options=options, tz=profile.tz)
     output = settings.get("CITYNEWS_OUTPUT")  # always set for a worker (cli/distributed_args.py)
+    part_existed = bool(output) and part_path(output).exists()
     if output:
         harvest.recovered = recover_part(part_path(output))
         recover_part(run_paths(output, "", datetime.now(UTC)).rejects)  # appended to as well
@@ -39,7 +41,9 @@ def open_shared_harvest(settings: Any, profile: SiteProfile, rules: UrlRules, se
     now = datetime.now(UTC)
     store = RedisStateStore(server, SiteKeys(settings.get("CITYNEWS_REDIS_SITE")))
     harvest.store = store
-    harvest.run = store.begin_run(str(output), MODE_FULL if options.full else MODE_INCREMENTAL, now)
+    run = store.begin_run(str(output), MODE_FULL if options.full else MODE_INCREMENTAL, now)
+    # "Resumed" in the manifest: this worker continues its own file (it was stopped or killed).
+    harvest.run = replace(run, resumed=part_existed)
     load_keys(harvest, store, now)
     return harvest
 
@@ -54,8 +58,9 @@ def load_keys(harvest: Harvest, store: StateStore, now: datetime) -> None:
     store.record_many(rows, now)  # lines flushed before a kill but not yet in the state
     harvest.failed_lists = set(store.failed_lists())
     harvest.count("lists_carried_over", len(harvest.carry_over_lists()))
-    resumed = harvest.run is not None and harvest.run.resumed
-    harvest.done = {key for key, *_ in rows} | (store.done_keys() if resumed or not harvest.options.full else set())
+    # What any worker wrote in the run under way (or in an unconfirmed earlier one) is not written
+    # again; a --full run only skips what this worker's own file already holds.
+    harvest.done = {key for key, *_ in rows} | (set() if harvest.options.full else store.done_keys())
     if harvest.options.full:
         return
     harvest.known = store.known_keys()

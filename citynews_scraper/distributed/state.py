@@ -11,8 +11,8 @@ Layout under ``citynews:<site>:state:``:
 - ``runs``: hash run id → JSON {status, written, finished_at}.
 
 The run itself (id, start, running or ended) is the shared run of `distributed.run`: every
-worker of a run sees the same run id, and a worker that joins a run already under way is a
-*resumed* one (what others wrote is `done`).  `finish_run` confirms the articles only when
+worker of a run sees the same run id, and what any of them wrote in it is `done` for a worker
+that joins later.  `finish_run` confirms the articles only when
 the run ended its walk (``finished``) and the crawl is drained, so a worker leaving early never
 confirms another worker's half-done walk.
 """
@@ -59,9 +59,10 @@ class RedisStateStore:
 
     # --- runs ------------------------------------------------------------------------
     def begin_run(self, output: str, mode: str, now: datetime) -> RunInfo:
-        """The shared run (begun by enqueue or the first worker); resumed = joined one under way."""
+        """The shared run (begun by enqueue or the first worker).  Not *resumed*: joining a run
+        under way is normal for a worker (`distributed.harvest` says whether it continues its own file)."""
         run = shared_run.begin(self.server, self.keys, mode)
-        return RunInfo(run.id, output, mode, not run.new, run.started_at)
+        return RunInfo(run.id, output, mode, False, run.started_at)
 
     def last_run_status(self) -> str | None:
         runs = self.server.hgetall(self._key("runs"))
