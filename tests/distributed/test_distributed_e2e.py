@@ -56,14 +56,17 @@ def test_two_workers_crawl_one_portal_once(redis_url: str, site: str, demo, tmp_
         assert not stats.get("citynews/distributed/unacknowledged"), "every taken request was acknowledged"
 
 
-def test_a_killed_worker_loses_no_article(redis_url: str, site: str, demo, tmp_path: Path) -> None:
+def test_a_killed_worker_loses_no_article(redis_url: str, server, site: str, demo, tmp_path: Path) -> None:
+    from citynews_scraper.distributed.keys import SiteKeys
+
     portal = demo(articles=400, latency_ms=20)  # requests stay in flight long enough to be held at the kill
     enqueue(redis_url, portal.base_url, site, tmp_path)
     victim = start_worker(redis_url, site, "victim", tmp_path)
     survivor = start_worker(redis_url, site, "survivor", tmp_path)
     part = tmp_path / "out-victim.jsonl.part"
     deadline = time.monotonic() + 60
-    while not (part.exists() and part.read_bytes().count(b"\n") >= 40):
+    held = SiteKeys(site).processing("victim")
+    while not (part.exists() and part.read_bytes().count(b"\n") >= 40 and server.hlen(held)):  # killed holding work
         assert victim.poll() is None, victim.communicate()[1][-2000:]
         assert time.monotonic() < deadline, "the victim never got going"
         time.sleep(0.02)
