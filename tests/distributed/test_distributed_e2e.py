@@ -111,3 +111,27 @@ def test_incremental_runs_share_their_state_in_redis(redis_url: str, site: str, 
     assert result.ok, result.first_problems()
     fetched = {path for _, path, _ in runs[1][1] if "mod=view" in path}
     assert len(fetched) <= len(new) + 5, "the second run fetched only new articles (and a few stale links)"
+
+
+def test_a_stopped_worker_gives_its_requests_back(redis_url: str, server, site: str, demo, tmp_path: Path) -> None:
+    from citynews_scraper.distributed.keys import SiteKeys
+
+    portal = demo(articles=250, latency_ms=20)
+    enqueue(redis_url, portal.base_url, site, tmp_path)
+    stopped = start_worker(redis_url, site, "stopped", tmp_path)
+    other = start_worker(redis_url, site, "other", tmp_path)
+    part = tmp_path / "out-stopped.jsonl.part"
+    held = SiteKeys(site).processing("stopped")
+    deadline = time.monotonic() + 60
+    while not (part.exists() and part.read_bytes().count(b"\n") >= 20 and server.hlen(held)):
+        assert stopped.poll() is None and time.monotonic() < deadline, "the worker never got going"
+        time.sleep(0.02)
+    stopped.send_signal(signal.SIGTERM)
+    assert finish(stopped)[0] == 130, "a stopped run says so"
+    assert server.hlen(held) == 0, "nothing left in its processing list"
+    status, err = finish(other)
+    assert status == 0, err[-2000:]
+    done = part if part.exists() else tmp_path / "out-stopped.jsonl"
+    result = compare_records(merged(tmp_path, done, tmp_path / "out-other.jsonl"), portal.ground_truth(),
+                             expected_values={"site": site})
+    assert result.ok, result.first_problems()
