@@ -132,6 +132,7 @@ def test_a_stopped_worker_gives_its_requests_back(redis_url: str, server, site: 
     status, err = finish(other)
     assert status == 0, err[-2000:]
     done = part if part.exists() else tmp_path / "out-stopped.jsonl"
-    result = compare_records(merged(tmp_path, done, tmp_path / "out-other.jsonl"), portal.ground_truth(),
-                             expected_values={"site": site})
+    result = compare_records(
+        merged(tmp_path, done, tmp_path / "out-other.jsonl"), portal.ground_truth(), expected_values={"site": site}
+    )
     assert result.ok, result.first_problems()
