@@ -53,7 +53,13 @@ def safe_id(text: str) -> str:
 
 def connect(url: str) -> Any:
     """A Redis client that answered PING; `DistributedError` (one line) when it cannot."""
-    import redis
+    try:
+        import redis
+        import scrapy_redis  # type: ignore[import-untyped]  # noqa: F401 - a missing extra: one line
+    except ImportError:
+        raise DistributedError(
+            "distributed crawling needs the distributed extra: pip install 'citynews_scraper[distributed]'"
+        ) from None
 
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
