@@ -15,7 +15,14 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from citynews_scraper.output.manifest import Manifest
-from citynews_scraper.profile import SiteProfile, check_start_url, resolve_profile, site_domain
+from citynews_scraper.profile import (
+    ProfileError,
+    SiteProfile,
+    check_start_url,
+    resolve_profile,
+    shipped_profiles,
+    site_domain,
+)
 
 # Scrapy's own log is for files; on a terminal it would bury the progress line and the
 # summary (every failure is in the manifest anyway).
@@ -74,7 +81,14 @@ def build_profile(options: CrawlOptions) -> SiteProfile:
     """
     for url in options.start_urls:
         check_start_url(url, "--start-url")
-    profile = resolve_profile(options.site, options.profile_path) or SiteProfile(name=options.site, start_urls=[])
+    profile = resolve_profile(options.site, options.profile_path)
+    if profile is None and options.site and not options.start_urls:
+        shipped = ", ".join(shipped_profiles()) or "none"
+        raise ProfileError(
+            f"--site {options.site}: no shipped profile of that name (shipped: {shipped}); "
+            "add --start-url URL to label an ad-hoc crawl, or give --profile PATH"
+        )
+    profile = profile or SiteProfile(name=options.site, start_urls=[])
     if options.start_urls:
         profile.start_urls = list(options.start_urls)
         if profile.allowed_domains:  # the profile's hosts plus those of the given start URLs

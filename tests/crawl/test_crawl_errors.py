@@ -141,4 +141,4 @@ def test_missing_profile_file(tmp_path: Path) -> None:
 def test_unknown_shipped_profile_is_a_label_only_with_start_urls(tmp_path: Path) -> None:
     proc = citynews("crawl", "--site", "no-such-site", cwd=tmp_path)
     assert proc.returncode == 2
-    assert "no start URLs" in one_error_line(proc.stderr)
+    assert "--site no-such-site: no shipped profile of that name" in one_error_line(proc.stderr)
