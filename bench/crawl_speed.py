@@ -160,7 +160,7 @@ def memory(sizes: Sequence[int], workdir: Path) -> dict[int, Run]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000, help="portal size for the speed run (default 5000)")
-    parser.add_argument("--repeats", type=int, default=2, help="speed runs of each kind; the best counts")
+    parser.add_argument("--repeats", type=int, default=3, help="speed runs of each kind; the best counts (default 3)")
     parser.add_argument("--rss", default="10000,100000", help="portal sizes for peak RSS, comma-separated ('' skips)")
     args = parser.parse_args(argv)
     ok = True
