@@ -236,6 +236,15 @@ def load_shipped(name: str) -> SiteProfile:
     return profile
 
 
+def no_such_site(site: str, site_flag: str, start_flag: str, profile_flag: str) -> ProfileError:
+    """The error for a site name that is no shipped profile, given without start URLs."""
+    shipped = ", ".join(shipped_profiles()) or "none"
+    return ProfileError(
+        f"{site_flag}{site}: no shipped profile of that name (shipped: {shipped}); "
+        f"add {start_flag}URL to label an ad-hoc crawl, or give {profile_flag}PATH"
+    )
+
+
 def resolve_profile(site: str | None = None, path: str | None = None) -> SiteProfile | None:
     """The profile named by ``--profile PATH`` or ``--site NAME`` (a shipped one), else None.
 

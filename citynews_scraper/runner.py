@@ -16,11 +16,10 @@ from scrapy.settings import Settings
 
 from citynews_scraper.output.manifest import Manifest
 from citynews_scraper.profile import (
-    ProfileError,
     SiteProfile,
     check_start_url,
+    no_such_site,
     resolve_profile,
-    shipped_profiles,
     site_domain,
 )
 
@@ -83,11 +82,7 @@ def build_profile(options: CrawlOptions) -> SiteProfile:
         check_start_url(url, "--start-url")
     profile = resolve_profile(options.site, options.profile_path)
     if profile is None and options.site and not options.start_urls:
-        shipped = ", ".join(shipped_profiles()) or "none"
-        raise ProfileError(
-            f"--site {options.site}: no shipped profile of that name (shipped: {shipped}); "
-            "add --start-url URL to label an ad-hoc crawl, or give --profile PATH"
-        )
+        raise no_such_site(options.site, "--site ", "--start-url ", "--profile ")
     profile = profile or SiteProfile(name=options.site, start_urls=[])
     if options.start_urls:
         profile.start_urls = list(options.start_urls)

@@ -10,6 +10,8 @@ from citynews_scraper import __version__
 BOT_NAME = "citynews_scraper"
 SPIDER_MODULES = ["citynews_scraper.spiders"]
 NEWSPIDER_MODULE = "citynews_scraper.spiders"
+# `scrapy crawl portal` gives one line, not a traceback, for a bad profile or a held site lock.
+COMMANDS_MODULE = "citynews_scraper.cli.scrapy_commands"
 
 PROJECT_URL = "https://pypi.org/project/citynews_scraper/"
 # An identifying User-Agent: portal admins can see who we are and how to reach us.

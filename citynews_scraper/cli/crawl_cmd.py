@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
     harvest_options(options, args, profile)
-    locked = take_lock(options, profile)
+    locked = take_lock(options.state_dir, profile)
     if locked is not None:
         return locked
     line = LiveLine(sys.stderr) if not args.quiet and sys.stderr.isatty() else None

@@ -87,21 +87,21 @@ def harvest_options(options: CrawlOptions, args: argparse.Namespace, profile: Si
     options.overlap_pages, options.recheck_days = args.overlap_pages, args.recheck_days
 
 
-def take_lock(options: CrawlOptions, profile: SiteProfile) -> int | None:
+def take_lock(state_dir: str | None, profile: SiteProfile) -> int | None:
     """Lock the site for this process and check its state file: None to go on, else the exit status."""
     from citynews_scraper.spiders.incremental import lock_site, state_name
 
-    if not options.state_dir:
+    if not state_dir:
         return None
     try:
-        lock_site(options.state_dir, profile)
+        lock_site(state_dir, profile)
     except LockHeld as exc:
         error_line(str(exc))
         return EXIT_LOCKED
     except OSError as exc:
-        raise UsageError(f"--state {options.state_dir}: cannot create the lock file: {exc.strerror}") from None
+        raise UsageError(f"--state {state_dir}: cannot create the lock file: {exc.strerror}") from None
     try:
-        SqliteStateStore(state_path(options.state_dir, state_name(profile))).close()
+        SqliteStateStore(state_path(state_dir, state_name(profile))).close()
     except (StateError, OSError) as exc:
         raise UsageError(str(exc)) from None
     return None

@@ -35,7 +35,7 @@ from citynews_scraper.extract.urls import (
     without_dsign,
 )
 from citynews_scraper.output.manifest import Loss
-from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, resolve_profile
+from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, no_such_site, resolve_profile
 from citynews_scraper.spiders.extraction import CheckedArticle, Extractor, PageJob, Step, auto_workers
 from citynews_scraper.spiders.failures import describe_failure
 from citynews_scraper.spiders.incremental import Harvest, open_harvest
@@ -353,7 +353,10 @@ def profile_from_args(args: Mapping[str, Any]) -> SiteProfile:
     pop = args.pop if isinstance(args, dict) else args.get
     site, path = pop("site", None), pop("profile", None)
     start = [u for u in str(pop("start_url", "") or "").replace(",", " ").split() if u]
-    profile = resolve_profile(site, path) or SiteProfile(name=site, start_urls=[])
+    profile = resolve_profile(site, path)
+    if profile is None and site and not start:
+        raise no_such_site(site, "-a site=", "-a start_url=", "-a profile=")
+    profile = profile or SiteProfile(name=site, start_urls=[])
     if start:
         profile.start_urls = start
         for url in start:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -142,3 +145,40 @@ def test_unknown_shipped_profile_is_a_label_only_with_start_urls(tmp_path: Path)
     proc = citynews("crawl", "--site", "no-such-site", cwd=tmp_path)
     assert proc.returncode == 2
     assert "--site no-such-site: no shipped profile of that name" in one_error_line(proc.stderr)
+
+
+def scrapy_crawl(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``scrapy crawl portal ARGS`` from the project root (where scrapy.cfg is), logging only errors."""
+    from tests.crawl.conftest import ROOT
+
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "portal", "-s", "LOG_LEVEL=ERROR", *args],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("-a", "site=no-such-site"), "-a site=no-such-site: no shipped profile of that name"),
+    (("-a", "start_url=ftp://x.example/"), "bad start URL 'ftp://x.example/'"),
+    (("-a", "profile=/no/such/site.toml"), "no such file"),
+])
+def test_scrapy_crawl_bad_profile_is_one_line(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
+    proc = scrapy_crawl(*args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert expected in one_error_line(proc.stderr)
+
+
+def test_scrapy_crawl_with_the_site_lock_held_is_one_line_and_exit_3(tmp_path: Path, tiny_site: str) -> None:
+    from citynews_scraper.output.lock import acquire
+    from citynews_scraper.profile import SiteProfile
+    from citynews_scraper.spiders.incremental import lock_path
+
+    state = tmp_path / "state"
+    held = acquire(lock_path(state, SiteProfile(name="tiny", start_urls=[tiny_site])))  # this test process has it
+    try:
+        proc = scrapy_crawl("-a", "site=tiny", "-a", f"start_url={tiny_site}/", "-s", f"CITYNEWS_STATE_DIR={state}",
+                            cwd=tmp_path)
+    finally:
+        held.release()
+    assert proc.returncode == 3
+    assert "another run of site 'tiny' is active" in one_error_line(proc.stderr)
