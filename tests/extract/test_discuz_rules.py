@@ -81,6 +81,17 @@ def test_double_br_splits_paragraphs_and_spacers_vanish() -> None:
     assert article.paragraphs == ["甲段。", "乙段。", "丙段。"]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("甲段。<br />乙段！<br />\n丙段？”<br />丁段", ["甲段。", "乙段！", "丙段？”", "丁段"]),  # after a sentence end
+    ("甲段，接着<br />\r\n　　乙段<br />&nbsp;&nbsp;丙段", ["甲段，接着", "乙段", "丙段"]),  # before an indent
+    ("<strong>一、小标题</strong><br />正文，<br />接着说。", ["一、小标题", "正文， 接着说。"]),  # after a bold line
+    ("地址：建设路1号<br />电话：6801234", ["地址：建设路1号 电话：6801234"]),  # a line break only
+    ("开头<br /><strong>加粗</strong><br />&nbsp;继续", ["开头 加粗 继续"]),  # one &nbsp; is no indent
+])
+def test_single_br_ends_a_paragraph_only_where_the_text_says_so(body: str, expected: list[str]) -> None:
+    assert extract(body).paragraphs == expected
+
+
 def test_ads_and_share_bars_are_not_body() -> None:
     body = '<div class="a_pr"><a href="x">买房</a></div><p>正文。</p><div class="bdsharebuttonbox">分享到</div>'
     assert extract(body).paragraphs == ["正文。"]

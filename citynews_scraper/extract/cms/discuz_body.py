@@ -1,7 +1,8 @@
 """The Discuz! article body (`#article_content`) → paragraphs and images with captions.
 
 The body is editor HTML, so it is read as a flow of blocks rather than with selectors:
-block-level elements and runs of two or more ``<br>`` end a text block, an ``<img>`` is a
+block-level elements, runs of two or more ``<br>`` and a single ``<br>`` after a sentence end
+or a bold line or before an indented line end a text block, an ``<img>`` is a
 block of its own, junk (ads, attachment tips, pagers, share bars …, see
 ``discuz_selectors.BODY_JUNK``) is dropped with its content.
 
@@ -34,6 +35,12 @@ from citynews_scraper.record import Image
 from citynews_scraper.text.normalize import normalize_space
 
 _CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+# A single <br> ends a paragraph where Chinese typography marks one: the next line is indented
+# (full-width or &nbsp; indentation), the line before ends a sentence or is all bold (a
+# subheading).  Elsewhere it is a
+# line break inside a paragraph (a wrapped line, an address) and becomes a space.
+_INDENTED = re.compile(r"[ \t\r\n]*(?:\u3000|\u00a0{2})")
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』\"')）]*\s*$")
 
 
 @dataclass
@@ -86,7 +93,7 @@ class _Flow:
         if not text:
             return
         if text.strip():
-            if self.pending_br >= 2:
+            if self.pending_br >= 2 or (self.pending_br == 1 and self._ends_paragraph(text)):
                 self.flush()
             elif self.pending_br == 1:
                 self.parts.append("\n")
@@ -94,6 +101,11 @@ class _Flow:
             if not bold:
                 self.plain_chars += len(text.strip())
         self.parts.append(text)
+
+    def _ends_paragraph(self, next_text: str) -> bool:
+        """Whether the one <br> before `next_text` ends the paragraph (see `_INDENTED`)."""
+        return (self.plain_chars == 0 or bool(_INDENTED.match(next_text))
+                or bool(_SENTENCE_END.search(self.parts[-1])))
 
     def add_br(self) -> None:
         if self.parts:
