@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/generic_eval.py                 # cwced-zh + held-out + English
-    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | gne-silver | cx-silver | aeb)
+    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | gne-gold | gne-silver | cx-silver | aeb)
     .venv/bin/python bench/generic_eval.py --markdown      # print the tables as Markdown for docs
 
 Reads ``../shared/corpora`` (relative to the repository root); a corpus that is absent is
@@ -20,6 +20,7 @@ Metrics (the rules are documented in docs/generic-extraction.md, "Evaluation"):
   ``UNKNWON``) is right only when the extractor gives no date; an empty label is
   unlabelled and skipped.
 - date to the minute: only pages whose label has a time; day and hour:minute must match.
+- title (labelled sets): exact, whitespace removed.
 - author: the label and the prediction become name sets (split on whitespace and
   ``、，,;；/|``, brackets stripped, case folded); right when the sets are equal;
   ``UNKNOWN`` means the empty set; an empty label is skipped.
@@ -72,6 +73,8 @@ class Sample:
     date: str | None = None
     with_snippets: list[str] = field(default_factory=list)
     without_snippets: list[str] = field(default_factory=list)
+    # The writer alone when the label keeps it apart from the credit (gne-gold); None: use `author`.
+    writer: str | None = None
 
 
 @dataclass
@@ -206,6 +209,29 @@ def _gne_silver(base: Path) -> Iterator[Sample]:
             text=result.get("content"), title=result.get("title"),
             # GNE's own silver dates without a year (``09月07日``) cannot be scored.
             date=date if re.match(r"(19|20)\d\d", date) else None,
+        )
+
+
+LABELS = ROOT / "bench" / "heldout" / "gne-labels.json"
+
+
+def load_gne_gold() -> Iterator[Sample]:
+    """GNE's test pages with our hand labels (bench/heldout/README.md): title, date, credit."""
+    base = CORPORA / "zh-fixtures" / "gne"
+    pages = json.loads(LABELS.read_text("utf-8"))["pages"]
+    for name, label in sorted(pages.items()):
+        path = base / name
+        if label["kind"] != "news" or not path.exists():
+            continue
+        unscored = set(label.get("unscored", []))
+        # The credit, as the cwced labels have it: the writer, else the self-media account,
+        # else the 责任编辑; none credited → "" (right only when the extractor gives none).
+        credit = label["author"] or label["account"] or label["editor"] or ""
+        yield Sample(
+            "gne (gold)", name.removesuffix(".html.gz"), gzip.decompress(path.read_bytes()),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+            title=label["title"], author=credit, writer=label["author"] or "",
+            date=None if "date" in unscored else (label["date"] or ""),
         )
 
 
@@ -408,7 +434,8 @@ def score_sample(sample: Sample, out: Output, scores: Scores, english: bool) -> 
     if sample.author is not None:
         scores.author.append(name_set(sample.author) == name_set(out.author))
         only = out.author if out.author_only is None else out.author_only
-        scores.author_only.append(name_set(sample.author) == name_set(only))
+        writer = sample.author if sample.writer is None else sample.writer
+        scores.author_only.append(name_set(writer) == name_set(only))
     for snippet in sample.with_snippets:
         scores.snippets.append(snippet in out.body)
     for snippet in sample.without_snippets:
@@ -441,8 +468,9 @@ def evaluate(samples: list[Sample], names: dict[str, Extractor], english: bool,
 
 def _explain(sample: Sample, out: Output, scores: Scores) -> None:
     body = f"{scores.body[-1]:.3f}" if scores.body and sample.text is not None else "-"
+    title = "" if not sample.title or title_right(sample.title, out.title) else f" title={out.title!r}"
     print(f"{sample.key[:28]:28} body={body} date={out.date} label={sample.date!r} "
-          f"author={out.author!r} label={sample.author!r}", file=sys.stderr)
+          f"author={out.author!r} label={sample.author!r}{title}", file=sys.stderr)
 
 
 def _mean(values: list[float] | list[bool]) -> str:
@@ -477,6 +505,8 @@ def table(title: str, results: dict[str, Scores], english: bool, markdown: bool)
 CORPUS_LOADERS: dict[str, tuple[str, Callable[[], Iterator[Sample]], Path, bool]] = {
     "cwced": ("cwced-zh (tuning set)", load_cwced, CORPORA / "cwced-zh", False),
     "heldout": ("zh-fixtures gold (held out)", load_heldout, CORPORA / "zh-fixtures", False),
+    "gne-gold": ("zh-fixtures/gne, hand-labelled (held out, gold)", load_gne_gold,
+                 CORPORA / "zh-fixtures" / "gne", False),
     "gne-silver": ("zh-fixtures/gne vs GNE's own output (held out, silver)", load_gne_silver,
                    CORPORA / "zh-fixtures", False),
     "cx-silver": ("zh-fixtures/cx-netease-gbk vs cx-extractor output (held out, silver)", load_cx_silver,
