@@ -139,6 +139,8 @@ def build_article(
     first = ordered[0]
     draft = first.draft
     log = RepairLog()
+    # UTF-8 pieces of a GBK page (a UTF-8 include): read as UTF-8 at decode, counted here.
+    log.repaired("utf8_in_gbk_page", sum(r.decoded.utf8_segments for r in ordered))
     fix = _fixer(log, script)
     paragraphs = [p for r in ordered for p in map(fix, r.draft.paragraphs) if p]
     title = fix(draft.title or "")

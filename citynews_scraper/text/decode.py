@@ -15,7 +15,8 @@ and listing pages.  The order:
    and never as a single-byte codec over bytes that are valid GBK;
 5. without a usable label: UTF-8 with a few broken bytes, else GB18030 or Big5-HKSCS
    (whichever reads as more plausible Chinese, `cjk_pick`), else GBK with UTF-8 pieces
-   (``gb18030+utf-8``, `decode_mixed`), else charset-normalizer on the head and tail of
+   (`decode_mixed`: reported as ``gb18030``, the UTF-8 pieces counted in `Decoded.utf8_segments`
+   and in the record's repairs as ``utf8_in_gbk_page``), else charset-normalizer on the head and tail of
    the page (it beat chardet on the corpora, docs/benchmarks.md), never a single-byte
    codec over bytes that are nearly all valid GBK;
 6. GB18030 (``default``).
@@ -74,12 +75,14 @@ META_SCAN_BYTES = 16 * 1024
 
 @dataclass(frozen=True)
 class Decoded:
-    """A decoded page: the text, the codec used, where the choice came from, U+FFFD count."""
+    """A decoded page: the text, the codec used, where the choice came from, U+FFFD count,
+    and how many UTF-8 pieces of a GBK page were read as UTF-8 (`decode_mixed`)."""
 
     text: str
     encoding: str
     source: str
     replacements: int
+    utf8_segments: int = 0
 
 
 def codec_for(label: str | None) -> str | None:
@@ -212,26 +215,32 @@ def cjk_pick(body: bytes, text: str, codec: str) -> tuple[str, str]:
 # UTF-8 runs are segments too (all their bytes are high), with an ASCII letter swallowed
 # after an odd byte count — which the UTF-8 reading gives back.
 _SEGMENT = re.compile(rb"(?:[\x81-\xfe][\x40-\x7e\x80-\xfe]|[\x80-\xff])+")
-MIXED = "gb18030+utf-8"
+MIXED = "gb18030+utf-8"  # `_choose`'s verdict only: `decode` reports such a page as gb18030
 
 
 def decode_mixed(body: bytes) -> str | None:
     """A page of GBK with UTF-8 pieces (a UTF-8 include in a GBK template), each segment of
     non-ASCII bytes decoded in the codec it reads better in; None unless both occur and
     the result is clean."""
+    mixed = _mixed(body)
+    return mixed[0] if mixed else None
+
+
+def _mixed(body: bytes) -> tuple[str, int] | None:
+    """`decode_mixed`'s text and its number of UTF-8 segments."""
     parts: list[str] = []
-    last, kinds = 0, set()
+    last, kinds = 0, []
     for match in _SEGMENT.finditer(body):
         parts.append(body[last : match.start()].decode("ascii"))
         text, kind = _segment(match.group(0))
         parts.append(text)
-        kinds.add(kind)
+        kinds.append(kind)
         last = match.end()
     parts.append(body[last:].decode("ascii", errors="replace"))
     text = "".join(parts)
-    if kinds != {"gbk", "utf-8"} or text.count("\ufffd") > max(1, len(body) * TOLERATED_ERROR_SHARE):
+    if set(kinds) != {"gbk", "utf-8"} or text.count("\ufffd") > max(1, len(body) * TOLERATED_ERROR_SHARE):
         return None
-    return text
+    return text, kinds.count("utf-8")
 
 
 def _segment(raw: bytes) -> tuple[str, str]:
@@ -285,18 +294,29 @@ def _choose(body: bytes, headers: Mapping[str, str] | None, declared: str | None
         return "utf-8", _source_naming(labels, "utf-8")
     for label, source in labels:
         if label and _usable(body, label):
-            return label, source
+            return _or_mixed(body, label), source
     if _fits(body, "utf-8"):
         return "utf-8", "detected"
     for codec in _DOUBLE_BYTE:
         if _fits(body, codec):
-            return codec, "detected"
+            return _or_mixed(body, codec), "detected"
     if decode_mixed(body) is not None:
         return MIXED, "detected"
     guess = detect(body)
     if _usable(body, guess):
         return guess, "detected"  # type: ignore[return-value]
     return "gb18030", "default"
+
+
+def _or_mixed(body: bytes, codec: str) -> str:
+    """`codec`, or `MIXED` when a GB reading has broken bytes that UTF-8 pieces explain:
+    an odd-length UTF-8 include leaves a broken pair that the repair layer cannot undo."""
+    if codec != "gb18030" or _strict_gbk(body):
+        return codec
+    mixed = _mixed(body)
+    if mixed and mixed[0].count("\ufffd") < body.decode(codec, errors="replace").count("\ufffd"):
+        return MIXED
+    return codec
 
 
 def decode(body: bytes, headers: Mapping[str, str] | None = None, declared: str | None = None) -> Decoded:
@@ -309,8 +329,13 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None, declared: str 
     codec, source = _choose(body, headers, declared)
     if body.startswith(codecs.BOM_UTF8) and codec == "utf-8":
         body = body[len(codecs.BOM_UTF8):]
-    text = decode_mixed(body) if codec == MIXED else body.decode(codec, errors="replace")
-    assert text is not None
+    if codec == MIXED:
+        mixed = _mixed(body)
+        assert mixed is not None
+        text, segments = mixed
+        return Decoded(text=text, encoding="gb18030", source=source, replacements=text.count("\ufffd"),
+                       utf8_segments=segments)
+    text = body.decode(codec, errors="replace")
     if source not in ("bom", "given"):
         text, picked = cjk_pick(body, text, codec)
         if picked != codec:

@@ -92,6 +92,17 @@ def test_single_br_ends_a_paragraph_only_where_the_text_says_so(body: str, expec
     assert extract(body).paragraphs == expected
 
 
+@pytest.mark.parametrize("meta", [True, False])
+def test_a_utf8_include_in_a_gbk_page_is_read_as_utf8_and_counted(meta: bool) -> None:
+    body = stock_page("<p>老旧小区改造完成。</p><p>INCLUDE</p>").replace(b"INCLUDE", "居民说：很满意".encode())
+    if not meta:
+        body = body.replace(b'<meta http-equiv="Content-Type" content="text/html; charset=gbk" />', b"")
+    article = extract_article(body, URL, fetched_at=NOW)
+    assert article.paragraphs == ["老旧小区改造完成。", "居民说：很满意"]  # 21 UTF-8 bytes: odd, no GBK pairing
+    assert (article.encoding, article.encoding_source) == ("gb18030", "meta" if meta else "detected")
+    assert article.repairs == ["utf8_in_gbk_page:1"] and article.quality_flags == []
+
+
 def test_ads_and_share_bars_are_not_body() -> None:
     body = '<div class="a_pr"><a href="x">买房</a></div><p>正文。</p><div class="bdsharebuttonbox">分享到</div>'
     assert extract(body).paragraphs == ["正文。"]

@@ -143,5 +143,6 @@ def test_gbk_page_with_a_utf8_include_decodes_both() -> None:
         b"<title>t</title>", "<title>t</title><div>作者：王磊 来源：上饶日报</div>".encode()
     )
     decoded = decode(body)
-    assert (decoded.encoding, decoded.source, decoded.replacements) == ("gb18030+utf-8", "detected", 0)
+    assert (decoded.encoding, decoded.source, decoded.replacements) == ("gb18030", "detected", 0)
+    assert decoded.utf8_segments == 2  # 作者：王磊 and 来源：上饶日报 (the space between is ASCII)
     assert "作者：王磊 来源：上饶日报" in decoded.text and "正文：老旧小区改造。" in decoded.text
