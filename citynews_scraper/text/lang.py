@@ -20,7 +20,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # English is "obvious" when its commonest function words make up part of the words;
 # other Latin-script languages get no tag rather than a wrong one.
-_ENGLISH = frozenset(["the", "of", "and", "to", "in", "is", "was", "for", "that", "on", "with", "as", "by", "at", "from", "it", "are", "be", "this"])
+_ENGLISH = frozenset("the of and to in is was for that on with as by at from it are be this".split())
 ENGLISH_SHARE = 0.1
 # A page is Japanese when kana make up a tenth of its Han characters (Chinese pages
 # carry at most a stray の in a brand name); Korean when Hangul outnumbers Han.

@@ -16,6 +16,7 @@ turns into rare characters, so it stays as it is.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -62,10 +63,8 @@ MIN_SHORT_CANDIDATE = -2.0
 _HIGH: dict[str, int] = {}
 for _byte in range(0x80, 0x100):
     _HIGH[chr(_byte)] = _byte
-    try:
+    with contextlib.suppress(UnicodeDecodeError):  # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined
         _HIGH[bytes([_byte]).decode("cp1252")] = _byte
-    except UnicodeDecodeError:
-        pass
 _HIGH_CLASS = "".join(re.escape(ch) for ch in _HIGH)
 # A GBK pair seen through Latin-1: a high byte, then a high byte or an ASCII trail (0x40–0x7E).
 _LATIN_PAIRS = re.compile(f"(?:[{_HIGH_CLASS}][\x40-\x7e{_HIGH_CLASS}])+")

@@ -46,8 +46,11 @@ MIN_NON_ASCII = 2
 # neither gbk_as_latin1 nor ftfy has anything to do.  cp1252's curly quotes, dashes and
 # ellipsis, NBSP and · × ÷ ° ± are left out: they are ordinary in Chinese text, and GBK
 # mojibake made only of them does not occur (the pairs would be rare characters).
-_LATIN_DEBRIS = re.compile("[\x80-\x9f\xa1-\xaf\xb2-\xb6\xb8-\xd6\xd8-\xf6\xf8-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                           "\u2020\u2021\u2030\u2039\u203a\u2122\u20ac\u201a\u201e]")
+_LATIN_DEBRIS = re.compile(
+    "[\x80-\x9f\xa1-\xaf\xb2-\xb6\xb8-\xd6\xd8-\xf6\xf8-\xff"
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2020\u2021\u2030\u2039\u203a\u2122\u20ac\u201a\u201e]"
+)
 _LETTER_IN_HAN = re.compile(f"[A-Za-z](?=[{freq.HAN_CLASS}])")
 
 @dataclass

@@ -37,6 +37,6 @@ def convert_script(text: str, target: str, log: RepairLog) -> str:
 
 def _changed_chars(before: str, after: str) -> int:
     if len(before) == len(after):  # the usual case: character for character
-        return sum(1 for a, b in zip(before, after) if a != b)
+        return sum(1 for a, b in zip(before, after, strict=True) if a != b)
     matcher = SequenceMatcher(None, before, after, autojunk=False)
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
