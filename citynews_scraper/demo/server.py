@@ -1,14 +1,21 @@
-"""`DemoPortal`: the demo portal as a real HTTP server on 127.0.0.1 (threaded, free port).
+"""`DemoPortal`: the demo portal as a real HTTP server on 127.0.0.1 (asyncio, free port).
 
     with DemoPortal(DemoConfig(articles=200, rewrite=True)) as portal:
         base = portal.base_url             # "http://127.0.0.1:PORT/"
         expected = list(portal.ground_truth())
         ...crawl base...
         portal.request_log                 # [(method, path, status), ...]
+
+The server is the crawler's test harness, and on a benchmark machine it shares the cores
+with the crawl it serves, so it is kept lean: one asyncio event loop in a background thread
+(no thread per connection, no GIL hand-offs between them), a minimal HTTP/1.1 parser with
+keep-alive, and every response written in one call.  Delays (latency, slow responses,
+timeouts) are timers on the loop, not sleeping threads.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import socket
@@ -16,7 +23,8 @@ import struct
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.utils import formatdate
+from http import HTTPStatus
 from pathlib import Path
 from typing import IO, Any, Self
 
@@ -29,86 +37,199 @@ from citynews_scraper.demo.vocab import CATEGORIES
 # Status recorded in the request log for requests that got no HTTP response at all.
 NO_RESPONSE = 0
 IDLE_CONNECTION_TIMEOUT = 30.0
+SERVER_HEADER = "Apache/2.4"
+MAX_HEAD_BYTES = 65536  # a request head longer than this is answered 431 and the connection closed
+LISTEN_BACKLOG = 256
+
+_PHRASES = {status.value: status.phrase for status in HTTPStatus}
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256
-    portal: DemoPortal
+class _Connection(asyncio.Protocol):
+    """One client connection: parses requests off the byte stream and answers them in order.
 
+    Requests are answered as they complete (no task per request); a response that must wait
+    (latency, a slow or hanging fault) marks the connection busy, and requests pipelined
+    behind it wait in the buffer until the timer has sent it.
+    """
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "Apache/2.4"
-    sys_version = ""
-    timeout = IDLE_CONNECTION_TIMEOUT
-    server: _Server
+    def __init__(self, portal: DemoPortal, loop: asyncio.AbstractEventLoop) -> None:
+        self.portal, self.loop = portal, loop
+        self.transport: asyncio.Transport | None = None
+        self.buffer = bytearray()
+        self.busy = False
+        self.closing = False
+        self.last_active = loop.time()
+        self.timers: dict[str, asyncio.TimerHandle] = {}
 
-    def setup(self) -> None:
-        super().setup()
-        # Headers and body go out in one write; without NODELAY, Nagle plus the client's
-        # delayed ACK would still stall keep-alive connections ~40 ms per response.
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    # -- asyncio callbacks ---------------------------------------------------------------
 
-    def do_GET(self) -> None:
-        self._serve("GET")
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        self.portal._connections.add(self)
+        self.timers["idle"] = self.loop.call_later(IDLE_CONNECTION_TIMEOUT, self._watch_idle)
 
-    def do_HEAD(self) -> None:
-        self._serve("HEAD")
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closing = True
+        self.portal._connections.discard(self)
+        for timer in self.timers.values():
+            timer.cancel()
+        self.timers.clear()
 
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        self._serve("POST")
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        self.last_active = self.loop.time()
+        self._serve_buffered()
 
-    def log_message(self, format: str, *args: Any) -> None:
-        return
+    # -- requests ------------------------------------------------------------------------
 
-    def _serve(self, method: str) -> None:
-        portal = self.server.portal
-        reply = portal.running_app.respond(method, self.path)
-        portal._pause(portal.config.latency_ms / 1000)
+    def _serve_buffered(self) -> None:
+        while not self.busy and not self.closing:
+            request = self._next_request()
+            if request is None:
+                return
+            self._respond(*request)
+
+    def _next_request(self) -> tuple[str, str, dict[str, str], bool] | None:
+        """The next complete request in the buffer (method, target, headers, keep-alive), or None."""
+        while self.buffer[:2] == b"\r\n":  # stray CRLFs between requests are allowed (RFC 9112 §2.2)
+            del self.buffer[:2]
+        end = self.buffer.find(b"\r\n\r\n")
+        if end < 0:
+            if len(self.buffer) > MAX_HEAD_BYTES:
+                self._reject(431)
+            return None
+        lines = self.buffer[:end].decode("latin-1").split("\r\n")
+        parts = lines[0].split()
+        headers = {}
+        for line in lines[1:]:
+            name, colon, value = line.partition(":")
+            if not colon:
+                self._reject(400)
+                return None
+            headers[name.strip().lower()] = value.strip()
+        length = headers.get("content-length", "0")
+        if len(parts) != 3 or not parts[2].startswith("HTTP/1.") or not length.isdigit():
+            self._reject(400)
+            return None
+        total = end + 4 + int(length)
+        if len(self.buffer) < total:
+            return None
+        del self.buffer[:total]
+        method, target, version = parts
+        connection = headers.get("connection", "").lower()
+        keep = "close" not in connection if version == "HTTP/1.1" else "keep-alive" in connection
+        return method, target, headers, keep
+
+    def _respond(self, method: str, target: str, headers: dict[str, str], keep: bool) -> None:
+        portal = self.portal
+        if method not in ("GET", "HEAD", "POST"):
+            self._send(method, target, Reply(501, b"", [("Content-Type", "text/html")]), keep=False)
+            return
+        reply = portal.running_app.respond(method, target)
+        config = portal.config
+        delay = config.latency_ms / 1000
         if reply.fault in ("timeout", "reset"):
-            portal._log(method, self.path, NO_RESPONSE)
-            self._drop(reply.fault, portal)
+            self._after(delay, self._drop, method, target, reply.fault)
             return
         if reply.fault == "slow":
-            portal._pause(portal.config.slow_ms / 1000)
-        portal._log(method, self.path, reply.status)
-        if portal.config.gzip and "gzip" in (self.headers.get("Accept-Encoding") or "") and reply.body:
+            delay += config.slow_ms / 1000
+        if config.gzip and reply.body and "gzip" in headers.get("accept-encoding", ""):
             reply = _gzipped(reply)
-        self._send(reply, method)
+        self._after(delay, self._send, method, target, reply, keep)
 
-    def _send(self, reply: Reply, method: str) -> None:
-        """Status line, headers and body in one write (see `setup`)."""
-        # A truncated body promises every byte in Content-Length and delivers half of them.
-        body = reply.body[: len(reply.body) // 2] if reply.fault == "truncate" else reply.body
-        phrase = self.responses.get(reply.status, ("",))[0]
-        lines = [f"{self.protocol_version} {reply.status} {phrase}", f"Server: {self.version_string()}",
-                 f"Date: {self.date_time_string()}", *(f"{name}: {value}" for name, value in reply.headers),
-                 f"Content-Length: {len(reply.body)}"]
-        if reply.fault == "truncate":
-            lines.append("Connection: close")
-            self.close_connection = True
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        try:
-            self.wfile.write(head + (b"" if method == "HEAD" else body))
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
+    def _after(self, delay: float, action: Any, *args: Any) -> None:
+        """Run `action` now, or after `delay` seconds with later requests held back meanwhile."""
+        if delay <= 0:
+            action(*args)
+            return
+        self.busy = True
+        self.timers["reply"] = self.loop.call_later(delay, self._resume, action, args)
 
-    def _drop(self, fault: str, portal: DemoPortal) -> None:
+    def _resume(self, action: Any, args: tuple[Any, ...]) -> None:
+        self.timers.pop("reply", None)
+        self.busy = False
+        action(*args)
+        self._serve_buffered()
+
+    # -- responses -----------------------------------------------------------------------
+
+    def _send(self, method: str, target: str, reply: Reply, keep: bool) -> None:
+        self.portal._log(method, target, reply.status)
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return
+        close = not keep or reply.fault == "truncate"
+        transport.write(_wire(reply, method, close))
+        if close:
+            self.closing = True
+            transport.close()
+
+    def _reject(self, status: int) -> None:
+        """A request we cannot read: answer `status` and close, as http.server does."""
+        self.buffer.clear()
+        self.closing = True
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.write(_wire(Reply(status, b"", [("Content-Type", "text/html")]), "GET", close=True))
+            self.transport.close()
+
+    def _drop(self, method: str, target: str, fault: str) -> None:
         """Act out a timeout (silence, then a close) or a connection reset (RST)."""
-        self.close_connection = True
+        self.portal._log(method, target, NO_RESPONSE)
+        self.closing = True
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return
         if fault == "timeout":
-            portal._pause(portal.config.hang_seconds)
-        else:
-            # SO_LINGER 0 makes close() send RST instead of FIN.
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        try:
-            self.connection.close()
-        except OSError:
-            pass
+            self.busy = True
+            self.timers["reply"] = self.loop.call_later(self.portal.config.hang_seconds, transport.close)
+            return
+        # SO_LINGER 0 makes close() send RST instead of FIN.
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        transport.abort()
+
+    def _watch_idle(self) -> None:
+        """Close a connection idle for IDLE_CONNECTION_TIMEOUT (one timer per period, not per request)."""
+        idle = self.loop.time() - self.last_active
+        if idle >= IDLE_CONNECTION_TIMEOUT and not self.busy:
+            if self.transport is not None:
+                self.transport.close()
+            return
+        self.timers["idle"] = self.loop.call_later(max(IDLE_CONNECTION_TIMEOUT - idle, 1.0), self._watch_idle)
+
+    def abort(self) -> None:
+        for timer in self.timers.values():
+            timer.cancel()
+        self.timers.clear()
+        if self.transport is not None:
+            self.transport.abort()
+
+
+def _wire(reply: Reply, method: str, close: bool) -> bytes:
+    """Status line, headers and body as one buffer, written in one call."""
+    # A truncated body promises every byte in Content-Length and delivers half of them.
+    body = reply.body[: len(reply.body) // 2] if reply.fault == "truncate" else reply.body
+    lines = [f"HTTP/1.1 {reply.status} {_PHRASES.get(reply.status, '')}", f"Server: {SERVER_HEADER}",
+             f"Date: {_http_date()}", *(f"{name}: {value}" for name, value in reply.headers),
+             f"Content-Length: {len(reply.body)}"]
+    if close:
+        lines.append("Connection: close")
+    head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    return head if method == "HEAD" else head + body
+
+
+_date_cache: tuple[int, str] = (0, "")
+
+
+def _http_date() -> str:
+    """The Date header, formatted once per second."""
+    global _date_cache
+    now = int(time.time())
+    if _date_cache[0] != now:
+        _date_cache = (now, formatdate(now, usegmt=True))
+    return _date_cache[1]
 
 
 def _gzipped(reply: Reply) -> Reply:
@@ -136,9 +257,9 @@ class DemoPortal:
         self._log_path = Path(request_log_path) if request_log_path else None
         self._log_file: IO[str] | None = None
         self._log_lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._server: _Server | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
+        self._connections: set[_Connection] = set()
         self.request_log: list[tuple[str, str, int]] = []
         self.app: PortalApp | None = None
 
@@ -146,35 +267,55 @@ class DemoPortal:
 
     def start(self) -> str:
         """Bind (port 0 → a free port), serve in a background thread, return the base URL."""
-        if self._server is not None:
+        if self._loop is not None:
             return self.base_url
-        server = _Server((self._host, self._port), _Handler)
-        server.portal = self
-        self._server = server
-        self.app = PortalApp(self._initial, f"http://{self._host}:{server.server_address[1]}/", count_attempts=self._keep)
+        # Bound here, in the caller's thread, so a busy port raises OSError to the caller.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((self._host, self._port))
+            sock.listen(LISTEN_BACKLOG)
+        except OSError:
+            sock.close()
+            raise
+        self.app = PortalApp(self._initial, f"http://{self._host}:{sock.getsockname()[1]}/", count_attempts=self._keep)
         if self._log_path:
             self._log_file = self._log_path.open("a", encoding="utf-8")
-        self._stopping.clear()
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="demo-portal", daemon=True)
+        loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        self._loop = loop
+        self._thread = threading.Thread(target=self._serve, args=(loop, sock, ready), name="demo-portal", daemon=True)
         self._thread.start()
+        ready.wait()
         return self.base_url
+
+    def _serve(self, loop: asyncio.AbstractEventLoop, sock: socket.socket, ready: threading.Event) -> None:
+        asyncio.set_event_loop(loop)
+        server = loop.run_until_complete(
+            loop.create_server(lambda: _Connection(self, loop), sock=sock, backlog=LISTEN_BACKLOG))
+        ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            server.close()
+            for connection in list(self._connections):
+                connection.abort()
+            loop.run_until_complete(asyncio.sleep(0))  # let the transports close their sockets
+            loop.close()
 
     def stop(self) -> None:
         """Stop serving and release the port; hanging fault responses are cut short."""
-        if self._server is None:
+        loop = self._loop
+        if loop is None:
             return
-        self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
+        loop.call_soon_threadsafe(loop.stop)
         if self._thread:
             self._thread.join(timeout=5)
-        self._server = None
+        self._loop = self._thread = None
         with self._log_lock:
             if self._log_file:
                 self._log_file.close()
                 self._log_file = None
-
     def __enter__(self) -> Self:
         self.start()
         return self
@@ -253,6 +394,3 @@ class DemoPortal:
                 self._log_file.write(json.dumps([method, path, status, round(time.time(), 3)]) + "\n")
                 self._log_file.flush()
 
-    def _pause(self, seconds: float) -> None:
-        if seconds > 0:
-            self._stopping.wait(seconds)
