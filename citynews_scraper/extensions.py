@@ -29,7 +29,8 @@ def _iso(moment: Any) -> str:
 def snapshot(stats: dict[str, Any], elapsed: float) -> dict[str, Any]:
     """The numbers of the live progress line."""
     written = stats.get("citynews/articles/written", 0)
-    errors = sum(v for k, v in stats.items() if k.startswith("citynews/failed/")) + stats.get("citynews/lists/failed", 0)
+    failed = sum(v for k, v in stats.items() if k.startswith("citynews/failed/"))
+    errors = failed + stats.get("citynews/lists/failed", 0)
     return {
         "elapsed": elapsed,
         "pages": stats.get("response_received_count", 0),
@@ -59,6 +60,9 @@ class ManifestExtension:
         writer = self.crawler.get_item_pipeline(JsonlWriterPipeline)
         dedupe = self.crawler.get_item_pipeline(DedupePipeline)
         paths = writer.paths if writer else None
+        output: dict[str, str] = {}
+        if paths:
+            output = {"records": str(paths.output), "rejects": str(paths.rejects), "manifest": str(paths.manifest)}
         profile = getattr(spider, "profile", None)
         manifest = Manifest(
             started_at=_iso(stats.get("start_time", writer.started if writer else "")),
@@ -69,7 +73,7 @@ class ManifestExtension:
             counts=counts_from_stats(stats),
             lost=[vars(loss) for loss in getattr(spider, "lost", [])],
             duplicates=list(dedupe.duplicates) if dedupe else [],
-            output={"records": str(paths.output), "rejects": str(paths.rejects), "manifest": str(paths.manifest)} if paths else {},
+            output=output,
             stats=key_stats(stats),
             problems=[f"start URL {url}: {why}" for url, why in getattr(spider, "start_problems", {}).items()],
             deleted=list(getattr(spider, "deleted", [])),

@@ -108,7 +108,8 @@ class HarvestExtension:
         if manifest is None:
             return
         manifest.harvest = info
-        manifest.stats.update({k: v for k, v in self.crawler.stats.get_stats().items() if k.startswith("citynews/harvest/")})
+        stats = self.crawler.stats.get_stats()
+        manifest.stats.update({k: v for k, v in stats.items() if k.startswith("citynews/harvest/")})
         path = manifest.output.get("manifest")
         if path:
             manifest.write(Path(path))

@@ -77,7 +77,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value(f"citynews/retries/http_{response.status}")
         return result
 
-    def process_exception(self, request: Request, exception: Exception, spider: object = None) -> Request | Response | None:
+    def process_exception(
+        self, request: Request, exception: Exception, spider: object = None
+    ) -> Request | Response | None:
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
             self._mark(result, None)

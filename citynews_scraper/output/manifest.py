@@ -43,7 +43,9 @@ class RunPaths:
     manifest: Path
 
 
-def run_paths(output: str | os.PathLike[str] | None, label: str, started: datetime, output_dir: str = "output") -> RunPaths:
+def run_paths(
+    output: str | os.PathLike[str] | None, label: str, started: datetime, output_dir: str = "output"
+) -> RunPaths:
     """``-o FILE`` or ``output/<label>/<UTC timestamp>.jsonl``; rejects and manifest beside it."""
     if output:
         path = Path(output)
@@ -108,5 +110,6 @@ def counts_from_stats(stats: dict[str, Any]) -> dict[str, Any]:
 
 def key_stats(stats: dict[str, Any]) -> dict[str, Any]:
     keep = {k: stats[k] for k in KEY_STATS if k in stats}
-    keep.update({k: v for k, v in sorted(stats.items()) if k.startswith(("citynews/", "downloader/response_status_count/"))})
+    prefixes = ("citynews/", "downloader/response_status_count/")
+    keep.update({k: v for k, v in sorted(stats.items()) if k.startswith(prefixes)})
     return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in keep.items()}

@@ -123,7 +123,9 @@ class StateStore(Protocol):
 
     def published_since(self, moment: datetime) -> list[StoredArticle]: ...
 
-    def record_article(self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime) -> None: ...
+    def record_article(
+        self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime
+    ) -> None: ...
 
     def record_many(self, rows: Iterable[tuple[str, str, str | None, str | None]], now: datetime) -> None: ...
 
@@ -133,7 +135,9 @@ class StateStore(Protocol):
 
     def counts(self) -> dict[str, int]: ...
 
-    def record_channel(self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime) -> None: ...
+    def record_channel(
+        self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime
+    ) -> None: ...
 
     def channels(self) -> dict[str, dict[str, str | None]]: ...
 
@@ -179,7 +183,9 @@ class SqliteStateStore:
     # --- runs ------------------------------------------------------------------------
     def begin_run(self, output: str, mode: str, now: datetime) -> RunInfo:
         """Continue the last run if it did not end its walk, else start a new one writing `output`."""
-        row = self.db.execute("SELECT id, output, mode, status, started_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        row = self.db.execute(
+            "SELECT id, output, mode, status, started_at FROM runs ORDER BY id DESC LIMIT 1"
+        ).fetchone()
         if row and row[3] in RESUMABLE:
             self.db.execute("UPDATE runs SET status=? WHERE id=?", (RUNNING, row[0]))
             self.run_id = row[0]
@@ -222,11 +228,15 @@ class SqliteStateStore:
         return {key for (key,) in rows}
 
     def article(self, key: str) -> StoredArticle | None:
-        row = self.db.execute("SELECT key, url, content_hash, published_at, status FROM articles WHERE key=?", (key,)).fetchone()
+        row = self.db.execute(
+            "SELECT key, url, content_hash, published_at, status FROM articles WHERE key=?", (key,)
+        ).fetchone()
         return StoredArticle(*row) if row else None
 
     def articles_with_status(self, status: str) -> list[StoredArticle]:
-        rows = self.db.execute("SELECT key, url, content_hash, published_at, status FROM articles WHERE status=?", (status,))
+        rows = self.db.execute(
+            "SELECT key, url, content_hash, published_at, status FROM articles WHERE status=?", (status,)
+        )
         return [StoredArticle(*row) for row in rows]
 
     def published_since(self, moment: datetime) -> list[StoredArticle]:
@@ -236,7 +246,9 @@ class SqliteStateStore:
             (LIVE, _iso(moment)))
         return [StoredArticle(*row) for row in rows]
 
-    def record_article(self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime) -> None:
+    def record_article(
+        self, key: str, url: str, content_hash: str | None, published_at: str | None, now: datetime
+    ) -> None:
         """A written article (new, or re-fetched with a changed text)."""
         stamp = _iso(now)
         self.db.execute(
@@ -270,10 +282,13 @@ class SqliteStateStore:
             self.db.executemany("UPDATE articles SET last_seen=? WHERE key=?", ((stamp, key) for key in keys))
 
     # --- channels --------------------------------------------------------------------
-    def record_channel(self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime) -> None:
+    def record_channel(
+        self, url: str, newest_key: str | None, newest_url: str | None, newest_date: str | None, now: datetime
+    ) -> None:
         self.db.execute(
-            "INSERT INTO channels VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET newest_key=excluded.newest_key, "
-            "newest_url=excluded.newest_url, newest_date=excluded.newest_date, seen_at=excluded.seen_at",
+            "INSERT INTO channels VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+            "newest_key=excluded.newest_key, newest_url=excluded.newest_url, newest_date=excluded.newest_date, "
+            "seen_at=excluded.seen_at",
             (url, newest_key, newest_url, newest_date, _iso(now)))
 
     def channels(self) -> dict[str, dict[str, str | None]]:

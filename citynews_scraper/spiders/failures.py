@@ -25,7 +25,8 @@ def describe_failure(failure: Failure) -> tuple[str, str]:
     exc = failure.value
     if isinstance(exc, HttpError):
         status = exc.response.status
-        return f"http_{status}", f"HTTP {status} (after retries)" if status >= 500 or status == 429 else f"HTTP {status}"
+        retried = status >= 500 or status == 429
+        return f"http_{status}", f"HTTP {status} (after retries)" if retried else f"HTTP {status}"
     if isinstance(exc, IgnoreRequest):
         text = str(exc) or type(exc).__name__
         if "robots" in text.lower():
