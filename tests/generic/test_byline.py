@@ -85,3 +85,55 @@ def test_sources_that_name_no_outlet(line: str) -> None:
 
 def test_source_stops_before_the_comment_link() -> None:
     assert _credits("2005-04-25 08:24:06 来源: 第一财经日报 网友评论 0 条", "正文。").source == "第一财经日报"
+
+
+# Conventions met on held-out pages (bench/heldout/README.md); the lines here are made up.
+@pytest.mark.parametrize("text,author", [
+    ("（文/图 周晓琳 陈平安）", "周晓琳 陈平安"),                       # 文/图 then a space
+    ("采写：南都见习记者 林小雨", "林小雨"),                              # outlet + 见习记者 before the name
+    ("【文/某某网专栏作者 吴亮】", "吴亮"),                               # outlet + 专栏作者 inside a 文/ value
+    ("本市讯（记者王晓 整合）今天上午", "王晓"),                          # 整合 is what the reporter did
+    ("2021-03-02 10:11来源：某某日报作者：李山河", "李山河"),              # fields glued without spaces
+    ("发表于 2021-03-02 10:11 | 20次阅读 | 来源 某某网 | 作者 魏小星", "魏小星"),  # 作者 + space
+    ("《观察》作者 周一纯", "周一纯"),
+    ("执笔/阿刀姐、胡二刀&李三刀", "阿刀姐 胡二刀 李三刀"),                # & closes a list of names
+    ("作者：王晓明 刘会 返回首页，查看更多", "王晓明 刘会"),              # 返回… is a link, not a name
+])
+def test_author_conventions(text: str, author: str) -> None:
+    assert byline._author_in(text, last_paragraph=True) == author
+
+
+@pytest.mark.parametrize("text", ["作者：医技药剂党支部", "作者：某某区委宣传部办公室"])
+def test_organisations_are_not_authors(text: str) -> None:
+    assert byline._author_in(text, last_paragraph=False) is None
+
+
+def test_ampersand_inside_a_single_user_name_stays() -> None:
+    assert byline._names("放飞&心情") == "放飞&心情"
+
+
+@pytest.mark.parametrize("line,editor", [
+    ("本文来源：某某日报 责任编辑：杨小倩_NF4425", "杨小倩"),
+    ("[责任编辑：韩小林 PK155]", "韩小林"),
+    ("（责任编辑： HN666）", "HN666"),
+])
+def test_staff_codes_are_not_part_of_the_editor(line: str, editor: str) -> None:
+    assert _credits("正文。", line).publisher == editor
+
+
+def test_placeholder_editor_and_numeric_meta_author_are_not_credits() -> None:
+    credits = _credits("正文。", "（责任编辑： 系统管理员 ）")
+    assert credits.publisher is None
+    lines = [Line("标题"), Line("正文。")]
+    assert byline.read_credits(lines, Zones(0, 1, 2, 2), meta_author="104363").author is None
+
+
+@pytest.mark.parametrize("line", ["来源：无锡交警", "来源： 商讯", "来源：广州发布"])
+def test_offices_under_source_are_not_persons(line: str) -> None:
+    credits = _credits("正文。", line)
+    assert credits.author is None and credits.source is not None
+
+
+def test_an_empty_author_field_glued_to_the_editor_field() -> None:
+    credits = _credits("2017-03-10 09:58:03来源：某某科学人作者：责任编辑：肖小芳", "正文。")
+    assert (credits.author, credits.publisher) == (None, "肖小芳")

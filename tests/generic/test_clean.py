@@ -120,3 +120,11 @@ def test_page_without_title_takes_the_heading_above_the_body() -> None:
     assert title.title_near_body(root, lines, 2, [BODY]) == "很高兴入住博客堂"
     assert title.title_near_body(lxml.html.fromstring("<html><body></body></html>"), [Line(BODY)], 0,
                                  ["北京市儿童心理素质发展现状调查研究报告", BODY]) == "北京市儿童心理素质发展现状调查研究报告"
+
+
+def test_early_marker_followed_by_headline_lists_cuts_the_body() -> None:
+    # A short article above a long list of other headlines: the marker comes before half
+    # of the characters, but nothing after it is prose.
+    headlines = [f"{n}某地发生一件事情 官方回应称正在调查处理中" for n in range(30)]
+    paragraphs = [BODY, BODY, "为您推荐", *headlines]
+    assert clean.cut_tail(paragraphs) == [BODY, BODY]

@@ -22,8 +22,15 @@ _EDITOR_ALT = "|".join(sorted(map(re.escape, vocab.EDITOR_ROLES), key=len, rever
 _SOURCE_ALT = "|".join(sorted(map(re.escape, vocab.SOURCE_ROLES), key=len, reverse=True))
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 
-# 作者：张三 李四 / 记者 张三 / 文/张三 — role, a separator, then the value.
-AUTHOR_LABEL = re.compile(rf"(?:^|[\s【\[(（|>])(?:{_ROLE_ALT})\s*[:：/]\s*(?P<value>.+)")
+# 作者：张三 李四 / 记者 张三 / 文/张三 / 文/图 张三 — role, a separator, then the value.
+AUTHOR_LABEL = re.compile(
+    rf"(?:^|[\s【\[(（|>])(?:{_ROLE_ALT})(?:\s*[:：/]|(?<=[文图]/[图文])\s)\s*(?P<value>.+)"
+)
+# 来源：证券时报网作者：李在山 (fields glued together) / | 作者 魏星 / 《棱镜》作者 周纯: 作者 needs
+# no boundary before a colon, and takes a space as separator when Han names follow.
+AUTHOR_GLUED = re.compile(
+    rf"作者\s*[:：]\s*(?P<value>.+)|(?:^|[\s|】》>])作者\s+(?P<spaced>{_HAN_NAME}(?:\s+{_HAN_NAME})*)(?=$|[\s|)）】])"
+)
 # 记者张三 / 本报记者罗科苏盈发自北京 / 交汇点记者 徐睿翔 (no separator: a Han name follows).
 REPORTER = re.compile(
     rf"(?:记者|通讯员)\s*"
@@ -39,11 +46,21 @@ POSTED_BY = re.compile(r"由\s*(?P<value>[^\s于]{1,16})\s*于\s*(?:19|20)\d\d")
 EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 # Words that end a name inside a credit line (what the reporter did, where from).
-_NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|编译|供稿|综合|实习生|通讯员).*$")
+_NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|整合|编译|供稿|综合|实习生|通讯员).*$")
 _EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
 MAX_VALUE_CHARS = 40
 # A role word glued to a name (作者：记者王敬照) is not part of the name.
-_ROLE_PREFIX = re.compile(r"^(?:新华社|本报|本台|本网|特约|见习|实习)?(?:记者|通讯员|评论员|撰稿人?)")
+# An outlet may come first: 南都见习记者 林子沛, 观察者网专栏作者 王文.
+_ROLE_PREFIX = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:新华社|本报|本台|本网|特约|见习|实习|专栏)?(?:记者|通讯员|评论员|撰稿人?|作者)\s*"
+)
+# Staff codes glued to an editor's name: 杨倩_NF4425, 韩保林 PK155.
+_STAFF_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,}$")
+_CODE_ONLY = re.compile(r"[A-Z]{1,4}\d{2,}")
+_NAME_SPLIT = re.compile(r"[、，,\s]+(?![^()（）]*[)）])")
+# ``&`` joins the last name of a list (叨叨姐、胡一刀&李小飞刀), but is part of a user name on
+# its own (放飞&心情): it separates only in a value that is already a list.
+_LIST_AMPERSAND = re.compile(r"\s*[&＆]\s*")
 # Markup debris and URLs are not names (``作者： size="20"``).
 _NOT_NAME_CHARS = re.compile(r"[=\"<>{}]|https?:|www\.")
 # Body lines searched at the start (credits such as 本报记者…发自北京 open the text).
@@ -63,6 +80,8 @@ def _trim(value: str) -> str:
     word (本报记者 李明) removed."""
     value = _ROLE_PREFIX.sub("", value.strip(_EDGE_PUNCT)).strip()
     stop = vocab.FIELD_STOP.search(value)
+    if stop and stop.start() == 0 and stop.group().strip():
+        return ""  # an empty field: 作者：责任编辑：肖春芳 names the editor, not an author
     value = value[: stop.start()] if stop and stop.start() > 0 else value
     return value.strip(_EDGE_PUNCT)
 
@@ -72,13 +91,24 @@ def _names(value: str) -> str | None:
     value = _trim(value)
     if not value or len(value) > MAX_VALUE_CHARS or value in vocab.NOT_A_NAME or _NOT_NAME_CHARS.search(value):
         return None
-    names = [n.strip(_EDGE_PUNCT) for n in re.split(r"[、，,\s]+(?![^()（）]*[)）])", value)]
+    if re.search(r"[、，,]", value):
+        value = _LIST_AMPERSAND.sub("、", value)
+    names = [_STAFF_CODE.sub("", n.strip(_EDGE_PUNCT)) for n in _NAME_SPLIT.split(value)]
+    if any(_is_organisation(n) for n in names):
+        return None
     names = [_NAME_END.sub("", n) if re.fullmatch(r"[\u4e00-\u9fff]+", n) else n for n in names]
     names = [_ROLE_PREFIX.sub("", n) if len(n) > 4 or _ROLE_PREFIX.fullmatch(n) is None else n for n in names]
-    names = [n for n in names if n and n not in vocab.NOT_A_NAME]
+    names = [n for n in names if n and n not in vocab.NOT_A_NAME and not n.isdigit()]
+    if len(names) > 1:  # a staff code after a name (韩保林 PK155) is not a second person
+        names = [n for n in names if not _CODE_ONLY.fullmatch(n)]
     if not names or len(names) > MAX_NAMES:
         return None
     return " ".join(names)
+
+
+def _is_organisation(name: str) -> bool:
+    """True for 医技药剂党支部-like values: longer than a name, ending in an office word."""
+    return len(name) > 4 and name.endswith(vocab.ORGANISATION_SUFFIXES)
 
 
 def is_person(value: str) -> bool:
@@ -89,14 +119,15 @@ def is_person(value: str) -> bool:
 
 
 def _author_in(text: str, last_paragraph: bool) -> str | None:
-    for pattern in (AUTHOR_LABEL, REPORTER, POSTED_BY):
+    for pattern in (AUTHOR_LABEL, AUTHOR_GLUED, REPORTER, POSTED_BY):
         for match in pattern.finditer(text):
-            names = _names(match.group("value"))
+            names = _names(match.group("value") or match.group("spaced") if pattern is AUTHOR_GLUED
+                           else match.group("value"))
             if pattern is REPORTER and text[match.end():].lstrip().startswith("摄"):
                 continue  # （记者 周涛 摄）: a photo credit, not the writer
             if names and pattern is REPORTER and text[match.end():].startswith("报道") and " " in names:
                 names = names.rsplit(" ", 1)[0]  # 记者 彭冲 山东冠县报道: the last word is a place
-            if names and (pattern is AUTHOR_LABEL or is_person(names.split()[0]) or pattern is POSTED_BY):
+            if names and (pattern in (AUTHOR_LABEL, AUTHOR_GLUED, POSTED_BY) or is_person(names.split()[0])):
                 return names
     trailing = TRAILING_CREDIT.search(text) if last_paragraph else None
     if trailing and all(is_person(n) for n in trailing.group("value").split()):

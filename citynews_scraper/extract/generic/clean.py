@@ -17,8 +17,12 @@ from citynews_scraper.extract.generic.vocab import (
     TAIL_MARKER,
 )
 
-# The tail is cut only after this share of the body's characters.
+# The tail is cut only after this share of the body's characters ...
 TAIL_CUT_AFTER = 0.5
+# ... or earlier when what follows the marker is lists, not prose: at most this share of
+# the sentence ends before it (a short article above a long "为您推荐" list of headlines).
+LIST_TAIL_SENTENCES = 0.1
+MIN_SENTENCES_ABOVE = 2
 _SPACES = re.compile(r"\s+")
 MENU_SEPARATOR = re.compile(r"\s[|｜·•\-]\s|\s{2,}|\|")
 MIN_MENU_ITEMS = 6
@@ -45,12 +49,16 @@ def is_boilerplate(paragraph: str) -> bool:
 
 
 def cut_tail(paragraphs: list[str]) -> list[str]:
-    """The paragraphs before the first tail marker that follows most of the text."""
+    """The paragraphs before the first tail marker that follows most of the text, or that
+    is followed by lists only (headlines, menus: hardly a sentence end)."""
     total = sum(len(p) for p in paragraphs) or 1
+    ends = [len(SENTENCE_END.findall(p)) for p in paragraphs]
     seen = 0
     for index, paragraph in enumerate(paragraphs):
-        if seen >= TAIL_CUT_AFTER * total and TAIL_MARKER.match(_SPACES.sub("", paragraph.strip("| "))):
-            return paragraphs[:index]
+        if index and TAIL_MARKER.match(_SPACES.sub("", paragraph.strip("| "))):
+            above, below = sum(ends[:index]), sum(ends[index:])
+            if seen >= TAIL_CUT_AFTER * total or (above >= MIN_SENTENCES_ABOVE and below <= LIST_TAIL_SENTENCES * above):
+                return paragraphs[:index]
         seen += len(paragraph)
     return paragraphs
 
