@@ -55,6 +55,12 @@ _ARTICLE_FILE = re.compile(r"/(?P<aid>\d+)(?:_(?P<page>\d+))?\.s?html?$")
 _AID = re.compile(r"[?&](?:amp;)?aid=(\d+)")
 
 
+def _first_page_file(match: re.Match[str]) -> str:
+    """``/123_2.html`` → ``/123.html`` (an `_ARTICLE_FILE` match)."""
+    page = match.group("page")
+    return match.group(0).replace(f"_{page}.", ".") if page else match.group(0)
+
+
 class DedeParser(StockParser):
     name = NAME
     template = TEMPLATE
@@ -87,7 +93,7 @@ class DedeParser(StockParser):
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "pageno"]
-        path = _ARTICLE_FILE.sub(lambda m: m.group(0).replace(f"_{m.group('page')}.", ".") if m.group("page") else m.group(0), parts.path)
+        path = _ARTICLE_FILE.sub(_first_page_file, parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
     def views(self, page: Page, info: Info) -> int | None:

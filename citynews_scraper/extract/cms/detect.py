@@ -65,13 +65,22 @@ def _s(name: str, where: Where, pattern: str, weight: float) -> Signal:
     return Signal(name, where, re.compile(pattern, flags), weight, needle)
 
 
+# Discuz! module names (`?mod=`) and DedeCMS /plus/ scripts a stock page links to.
+_DISCUZ_MODULES = "view list viewthread forumdisplay space misc logging register topic comment spacecp attachment guide"
+_DEDE_PLUS_SCRIPTS = "list view search feedback feedback_ajax stow recommend erraddsave digg_ajax ad_js mytag_js diy"
+
+
+def _either(words: str) -> str:
+    return "|".join(words.split())
+
+
 # Most specific first: on equal sums the earlier CMS wins.
 SIGNALS: dict[str, tuple[Signal, ...]] = {
     "discuz_x": (
         _s("generator", "generator", r"^\s*Discuz!", 1.0),
         _s("powered_by", "html", r"powered by (?:<[^>]{1,200}>\s*)*discuz!", 0.6),
         _s("js_globals", "html", r"discuz_uid\s*=\s*'", 0.6),
-        _s("module_links", "html", r"\.php\?mod=(?:view|list|viewthread|forumdisplay|space|misc|logging|register|topic|comment|spacecp|attachment|guide)\b", 0.4),
+        _s("module_links", "html", rf"\.php\?mod=(?:{_either(_DISCUZ_MODULES)})\b", 0.4),
         _s("portal_body", "html", r"id=\"nv_(?:portal|forum|home)\"", 0.4),
         _s("article_content", "html", r"id=\"article_content\"", 0.3),
         _s("static_image", "html", r"static/image/common/", 0.3),
@@ -84,7 +93,7 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _s("stylesheet", "html", r"/style/dedecms\.css", 0.7),
         _s("ajax_script", "html", r"/include/dedeajax2?\.js", 0.6),
         _s("powered_by", "html", r"power(?:ed)? by (?:<[^>]{1,200}>\s*)*dedecms", 0.6),
-        _s("plus_scripts", "html", r"/plus/(?:list|view|search|feedback|feedback_ajax|stow|recommend|erraddsave|digg_ajax|ad_js|mytag_js|diy)\.php", 0.5),
+        _s("plus_scripts", "html", rf"/plus/(?:{_either(_DEDE_PLUS_SCRIPTS)})\.php", 0.5),
         _s("pager_class", "html", r"dede_pages\b", 0.5),
         _s("upload_dir", "html", r"/uploads/allimg/\d{6}/", 0.3),
         _s("templets_dir", "html", r"/templets/[\w-]+/", 0.3),

@@ -44,7 +44,8 @@ TEMPLATE = Template(
         "//div[contains(@class,'title_info')]//*[contains(@class,'info')]",
         "//*[contains(@class,'info_text') or contains(@class,'news_info') or contains(@class,'art_info')]",
         "//*[script[contains(@src,'ViewClick') and not(contains(@src,'down='))]]",
-        "//*[script[contains(@src,'ViewClick') and not(contains(@src,'down='))]]/parent::*[string-length(normalize-space(.)) < 300]",
+        "//*[script[contains(@src,'ViewClick') and not(contains(@src,'down='))]]"
+        "/parent::*[string-length(normalize-space(.)) < 300]",
         "//div[contains(@class,'single-cat')]",
         "//ul[contains(@class,'spostinfo')]",
     ),

@@ -70,7 +70,11 @@ NEXT_WORDS = frozenset((
 NEXT_CLASS = re.compile(r"(?:^|\s)(?:next|nxt|nextpostslink|wp-block-query-pagination-next|nav-previous)(?:\s|$)")
 NEXT_SYMBOLS = frozenset((">", "›", "»", "→", "下"))
 LAST_WORDS = frozenset(("末页", "尾页", "末頁", "尾頁", "最后一页", ">>", "»»", "last"))
-_FOLDER = re.compile(r"/(?:[\w-]+/)+$|/list[_-]\d+(?:[_-]1)?\.html$|/index\.html?$|[?&](?:catid|classid|tid|typeid|cat)=\d+$|/category/[^/]+/?$", re.I)
+_FOLDER = re.compile(
+    r"/(?:[\w-]+/)+$|/list[_-]\d+(?:[_-]1)?\.html$|/index\.html?$"
+    r"|[?&](?:catid|classid|tid|typeid|cat)=\d+$|/category/[^/]+/?$",
+    re.I,
+)
 # Page numbers in listing URLs: list_1_3.html, index_3.html, ?page=3, /page/3/, _3.html.
 PAGE_IN_URL = (
     re.compile(r"/list[_-]\d+[_-](?P<n>\d+)\.s?html?$", re.I),
@@ -143,8 +147,11 @@ class StyledListingParser:
     def _styled_entries(self, page: Page) -> list[ListEntry]:
         anchors = [a.root for xpath in self.style.entries for a in page.selector.xpath(xpath)]
         found = [
-            _Found(url, a) for a in anchors
-            if isinstance(a, lxml_html.HtmlElement) and (url := page.absolute(a.get("href"))) and same_site(url, page.url)
+            _Found(url, a)
+            for a in anchors
+            if isinstance(a, lxml_html.HtmlElement)
+            and (url := page.absolute(a.get("href")))
+            and same_site(url, page.url)
         ]
         return _entries(page, found)
 
@@ -176,15 +183,20 @@ def _entries(page: Page, found: list[_Found]) -> list[ListEntry]:
     return entries
 
 
+# The blurb under a list entry's title.
+_SUMMARY_XPATH = (
+    ".//p | .//*[contains(@class,'intro') or contains(@class,'summary') or contains(@class,'excerpt')"
+    " or contains(@class,'desc')]"
+)
+
+
 def _entry(page: Page, a: lxml_html.HtmlElement, url: str) -> ListEntry:
     box = _item(a)
     text = normalize_space(box.text_content()) if box is not None else ""
     raw = _date_text(text)
     image = box.xpath(".//img/@src | .//img/@data-original") if box is not None else []
-    summary = [
-        normalize_space(p.text_content()) for p in (box.xpath(".//p | .//*[contains(@class,'intro') or contains(@class,'summary') or contains(@class,'excerpt') or contains(@class,'desc')]") if box is not None else [])
-        if a not in p.iter("a")
-    ]
+    blurbs = box.xpath(_SUMMARY_XPATH) if box is not None else []
+    summary = [normalize_space(p.text_content()) for p in blurbs if a not in p.iter("a")]
     return ListEntry(
         url=url,
         title=_anchor_text(a) or None,
@@ -267,7 +279,8 @@ def current_page(page: Page, pagers: XPaths = ()) -> int | None:
                 continue
             own = normalize_space(node.text or "").strip("[]")
             classes = f"{node.get('class') or ''}"
-            if own.isdigit() and (node.tag in ("b", "strong", "span", "em", "font") or re.search(r"cur|active|this|selected", classes)):
+            emphasised = node.tag in ("b", "strong", "span", "em", "font")
+            if own.isdigit() and (emphasised or re.search(r"cur|active|this|selected", classes)):
                 return int(own)
     return _page_of(page.url) or (1 if _pagers(page, pagers) else None)
 
@@ -305,9 +318,12 @@ def _numeric_runs(page: Page) -> list[lxml_html.HtmlElement]:
 def next_page(page: Page, pagers: XPaths = (), current: int | None = None) -> str | None:
     """The URL of the next listing page, or None on the last page."""
     here = canonical(page.url)
-    anchors = [a for container in _pagers(page, pagers) for a in container.iter("a")] or list(page.selector.root.iter("a"))
+    in_pagers = [a for container in _pagers(page, pagers) for a in container.iter("a")]
+    anchors = in_pagers or list(page.selector.root.iter("a"))
     candidates = [(normalize_space(a.text_content()).lower(), page.absolute(a.get("href")), a) for a in anchors]
-    usable = [(text, url, a) for text, url, a in candidates if url and canonical(url) != here and same_site(url, page.url)]
+    usable = [
+        (text, url, a) for text, url, a in candidates if url and canonical(url) != here and same_site(url, page.url)
+    ]
     for text, url, a in usable:
         if text in NEXT_WORDS or text.rstrip(" >›»→") in ("下一页", "下页", "下一頁", "下頁", "next") or _next_class(a):
             return canonical(url)
@@ -318,7 +334,7 @@ def next_page(page: Page, pagers: XPaths = (), current: int | None = None) -> st
         for text, url, _ in usable:
             if text == str(current + 1):
                 return canonical(url)
-    for text, url, a in usable:
+    for text, url, _ in usable:
         if text in NEXT_SYMBOLS and (current is None or _page_of(url) in (None, current + 1)):
             return canonical(url)
     return None

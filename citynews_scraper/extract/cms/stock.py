@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from lxml import html as lxml_html
+from parsel import Selector
 
 from citynews_scraper.extract import dates
 from citynews_scraper.extract.cms import detect
@@ -54,7 +55,9 @@ _LINE_TAGS = frozenset("br p div li dd dt tr td th h1 h2 h3 h4 h5 h6 ul ol table
 PLACEHOLDERS = frozenset(("未知", "佚名", "秩名", "不详", "不詳", "匿名", "本站", "网络", "網絡", "-", "—", "无", "無"))
 _COUNT = re.compile(r"^\s*(\d[\d,]*)\s*(?:次|人|人次|℃)?\s*$")
 _PIPE = re.compile(r"\s*[|｜]\s*$")
-ROOT_WORDS = frozenset(("首页", "首頁", "主页", "主頁", "网站首页", "網站首頁", "本站首页", "返回首页", "Home", "home", "首页 >"))
+ROOT_WORDS = frozenset(
+    ("首页", "首頁", "主页", "主頁", "网站首页", "網站首頁", "本站首页", "返回首页", "Home", "home", "首页 >")
+)
 TRAIL_WORDS = frozenset(("正文", "内容", "內容", "列表", "正文内容", "查看内容", "文章内容", "详情", "詳情"))
 BREADCRUMB_LABEL = re.compile(r"^\s*(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：]?\s*")
 SUMMARY_LABEL = re.compile(r"^\s*(?:摘要|内容提要|內容提要|导读|導讀|核心提示|提要)\s*[:：]?\s*")
@@ -143,7 +146,8 @@ def read_info(el: lxml_html.HtmlElement | None) -> Info:
     text = info_lines(el)
     matches = list(_LABEL_RE.finditer(text))
     values: dict[str, str] = {}
-    for match, following in zip(matches, [*matches[1:], None]):
+    # Not strict: with no label at all the second list is [None].
+    for match, following in zip(matches, [*matches[1:], None], strict=False):
         key = _LABEL_OF[match.group("label")]
         value = text[match.end(): following.start() if following else len(text)].split("\n", 1)[0]
         if not values.get(key):
@@ -254,7 +258,8 @@ def title_from_head(page: Page) -> str | None:
     otherwise the text before the first separator.
     """
     head = normalize_space(page.selector.xpath("string(//title)").get() or "")
-    headings = (normalize_space(text) for text in page.selector.xpath(f"{_HEADINGS}/descendant-or-self::*[1]").xpath("string(.)").getall())
+    texts = page.selector.xpath(f"{_HEADINGS}/descendant-or-self::*[1]").xpath("string(.)").getall()
+    headings = (normalize_space(text) for text in texts)
     prefixes = [text for text in headings if len(text) >= 4 and head.startswith(text)]
     if prefixes:
         return max(prefixes, key=len)
@@ -319,7 +324,10 @@ def pager_links(el: lxml_html.HtmlElement | None, page: Page) -> tuple[int | Non
 # --- body ------------------------------------------------------------------------
 
 # WordPress/HTML5 captions become the class the shared body reader knows as a caption.
-_CAPTION_XPATH = ".//figcaption | .//*[contains(concat(' ', @class, ' '), ' wp-caption-text ')] | .//*[contains(@class, 'wp-element-caption')]"
+_CAPTION_XPATH = (
+    ".//figcaption | .//*[contains(concat(' ', @class, ' '), ' wp-caption-text ')]"
+    " | .//*[contains(@class, 'wp-element-caption')]"
+)
 _COMMON_JUNK = (
     ".//script", ".//style", ".//*[contains(@class, 'bdsharebuttonbox')]", ".//*[contains(@class, 'sharedaddy')]",
     ".//*[contains(@class, 'jp-relatedposts')]", ".//*[contains(@class, 'post-views')]",
@@ -438,14 +446,17 @@ class StockParser:
         names = breadcrumb(first(page, self.template.crumbs))
         if names or not self.template.category:
             return names
-        links = next((found for xpath in self.template.category if (found := page.selector.xpath(xpath))), [])
-        return [name for link in links if (name := normalize_space(link.xpath("string(.)").get()))]
+        links: list[Selector] = next(
+            (found for xpath in self.template.category if (found := page.selector.xpath(xpath))), []
+        )
+        return [name for link in links if (name := normalize_space(link.xpath("string(.)").get("")))]
 
     def summary(self, page: Page) -> str | None:
         el = first(page, self.template.summary)
         text = SUMMARY_LABEL.sub("", shown_text(el)) if el is not None else ""
         if not text:
-            meta = page.selector.xpath("//meta[translate(@name,'DESCRIPTION','description')='description']/@content").get()
+            description = "//meta[translate(@name,'DESCRIPTION','description')='description']/@content"
+            meta = page.selector.xpath(description).get()
             text = normalize_space(meta or "")
         return text or None
 

@@ -43,7 +43,8 @@ PHPCMS = ListStyle(
 EMPIRECMS = ListStyle(
     name="empirecms",
     entries=(
-        "//*[contains(@class,'list_news') or contains(@class,'news_list') or contains(@class,'listnews')]//li//a[@href][not(contains(@class,'class'))]",
+        "//*[contains(@class,'list_news') or contains(@class,'news_list') or contains(@class,'listnews')]"
+        "//li//a[@href][not(contains(@class,'class'))]",
     ),
     pager=("//*[contains(@class,'epages')]", "//*[contains(@class,'list_page') or contains(@class,'listpage')]"),
     article_shapes=(re.compile(r"/e/action/ShowInfo\.php\?classid=\d+&id=\d+", re.I),),
@@ -56,7 +57,8 @@ WORDPRESS = ListStyle(
         "//article//h2/a[@rel='bookmark']",
     ),
     pager=(
-        "//nav[contains(@class,'pagination') or contains(@class,'posts-navigation') or contains(@class,'paging-navigation')]",
+        "//nav[contains(@class,'pagination') or contains(@class,'posts-navigation')"
+        " or contains(@class,'paging-navigation')]",
         "//div[contains(@class,'nav-links')]",
         "//*[contains(@class,'wp-block-query-pagination')]",
         "//div[contains(@class,'navigation')]",

@@ -37,7 +37,8 @@ TEMPLATE = Template(
         "//article//div[contains(concat(' ', @class, ' '), ' entry-content ')]",
         "//div[contains(concat(' ', @class, ' '), ' entry-content ')]",
         "//div[contains(@class,'wp-block-post-content')]",
-        "//div[contains(@class,'post-content') or contains(@class,'single-content') or contains(@class,'article-content')]",
+        "//div[contains(@class,'post-content') or contains(@class,'single-content')"
+        " or contains(@class,'article-content')]",
         "//div[contains(concat(' ', @class, ' '), ' post-body ')]",
         "//div[contains(concat(' ', @class, ' '), ' entry ')][.//p]",  # Kubrick-era themes
     ),
