@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -40,12 +41,14 @@ def _compiled(expr: str) -> etree.XPath:
     return etree.XPath(expr)
 
 
-def q(node: lxml_html.HtmlElement, expr: str) -> list:
+def q(node: lxml_html.HtmlElement, expr: str) -> list[Any]:
     """Evaluate a selector from `discuz_selectors` (compiled once) on an lxml node.
 
     lxml directly rather than parsel: parsel's per-call wrapping cost as much as the parse.
     """
-    return _compiled(expr)(node)
+    # Every expression passed here selects nodes or strings, never a number or boolean,
+    # so the result is always a list (lxml's stubs type any XPath result).
+    return cast(list[Any], _compiled(expr)(node))
 
 
 def q_text(node: lxml_html.HtmlElement, expr: str) -> str:
