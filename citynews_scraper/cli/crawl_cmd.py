@@ -49,15 +49,18 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
     where = parser.add_argument_group("what to crawl")
     where.add_argument("--start-url", dest="start_urls", action="extend", nargs="+", default=[], metavar="URL",
                        help="a portal home, channel list or article URL (repeatable)")
-    where.add_argument("--site", help="a shipped profile name, or a label for an ad-hoc crawl (output folder, record `site`)")
+    where.add_argument("--site",
+                       help="a shipped profile name, or a label for an ad-hoc crawl (output folder, record `site`)")
     where.add_argument("--profile", dest="profile_path", metavar="PATH", help="a site profile TOML file")
     where.add_argument("--cms", help="force the CMS parser (discuz_x) instead of detecting it")
     where.add_argument("--encoding", help="charset hint for the site's pages (the bytes are still checked)")
     where.add_argument("--timezone", help="site timezone: IANA name or +HH:MM (default +08:00)")
     where.add_argument("--script", choices=("hans", "hant"), help="convert text to Simplified / Traditional script")
     out = parser.add_argument_group("output and limits")
-    out.add_argument("-o", "--output", metavar="FILE.jsonl", help="write here (default output/<site or host>/<UTC time>.jsonl)")
-    out.add_argument("--output-dir", default="output", metavar="DIR", help="root of the default output paths (default: output)")
+    out.add_argument("-o", "--output", metavar="FILE.jsonl",
+                     help="write here (default output/<site or host>/<UTC time>.jsonl)")
+    out.add_argument("--output-dir", default="output", metavar="DIR",
+                     help="root of the default output paths (default: output)")
     out.add_argument("--max-articles", type=_count, metavar="N", help="stop after N articles written")
     out.add_argument("--max-list-pages", type=_count, metavar="N", help="follow at most N list pages per channel")
     out.add_argument("--no-state", action="store_true",
@@ -70,8 +73,10 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
     polite.add_argument("--no-robots", dest="robots", action="store_const", const=False, help="ignore robots.txt")
     polite.add_argument("--timeout", type=_seconds, metavar="S", help="seconds per request (default 30)")
     polite.add_argument("--retries", type=_count, metavar="N", help="retries on 5xx/429/timeouts/resets (default 3)")
-    polite.add_argument("--backoff", type=_seconds, metavar="S", help="wait before the first retry, doubled after (default 1)")
-    polite.add_argument("--max-size-mb", type=_seconds, metavar="MB", help="largest page, also after decompression (default 16)")
+    polite.add_argument("--backoff", type=_seconds, metavar="S",
+                        help="wait before the first retry, doubled after (default 1)")
+    polite.add_argument("--max-size-mb", type=_seconds, metavar="MB",
+                        help="largest page, also after decompression (default 16)")
     polite.add_argument("--user-agent", metavar="UA", help="User-Agent (default identifies citynews_scraper)")
     polite.add_argument("--extract-workers", type=_count, metavar="N",
                         help="processes reading article pages (default: cores - 1, max 4; 0: in the crawl process)")

@@ -44,7 +44,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="share of URLs that fail their first request (5xx, timeouts, resets, …)")
     parser.add_argument("--antitheft", action="store_true", help="the anti-scraping redirect on first views")
     parser.add_argument("--seed", type=int, default=DemoConfig.seed, help="content seed")
-    parser.add_argument("-o", "--output", metavar="FILE.jsonl", help="write here (default output/demo/<UTC time>.jsonl)")
+    parser.add_argument("-o", "--output", metavar="FILE.jsonl",
+                        help="write here (default output/demo/<UTC time>.jsonl)")
     parser.add_argument("--polite", action="store_true", help="keep the polite crawl delays (slow on purpose)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only the final check line")
     parser.add_argument("--log-file", metavar="FILE", help="write Scrapy's log (INFO) to FILE")

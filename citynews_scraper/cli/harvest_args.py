@@ -38,7 +38,8 @@ def add_harvest_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("harvesting (state, incremental runs, resume; see docs/cron.md)")
     group.add_argument("--state", dest="state", metavar="DIR",
                        help="crawl state folder (default: <output-dir>/state); one SQLite file and lock per site")
-    group.add_argument("--full", action="store_true", help="crawl everything, ignoring what the state knows (and update it)")
+    group.add_argument("--full", action="store_true",
+                       help="crawl everything, ignoring what the state knows (and update it)")
     group.add_argument("--overlap-pages", type=_at_least_one, metavar="N",
                        help="stop a channel after N list pages holding only known articles (default 1)")
     group.add_argument("--since", metavar="DATE", help="skip articles published before DATE (YYYY-MM-DD, site time)")
