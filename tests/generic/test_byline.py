@@ -137,3 +137,22 @@ def test_offices_under_source_are_not_persons(line: str) -> None:
 def test_an_empty_author_field_glued_to_the_editor_field() -> None:
     credits = _credits("2017-03-10 09:58:03来源：某某科学人作者：责任编辑：肖小芳", "正文。")
     assert (credits.author, credits.publisher) == (None, "肖小芳")
+
+
+def test_credit_lines_inside_a_body_zone_that_runs_past_the_article() -> None:
+    # The body zone's edges are promotions; the credits sit in the middle of it.
+    lines = [Line("标题"), Line("正文第一段。"), Line("采写：某报见习记者 余小菁 向小妮"), Line("责任编辑：张小迪"),
+             Line("扫描二维码关注我们的官方微信"), Line("更多精彩请下载客户端"), Line("推荐新闻"), Line("别的新闻标题")]
+    credits = byline.read_credits(lines, Zones(0, 1, len(lines), len(lines)))
+    assert (credits.author, credits.publisher) == ("余小菁 向小妮", "张小迪")
+
+
+@pytest.mark.parametrize("text,author", [
+    ("石小佳/中国青年报", "石小佳"),     # writer / outlet byline
+    ("国内/国际", None),                # a breadcrumb: the right side names no outlet
+    ("▲某某日报全媒体图片记者黎小阳、李小妍摄", None),  # a photo credit
+    ("作者最新文章", None),             # a link heading, not 作者 + a name
+    ("发表于2021-03-02 10:11| 20次阅读| 作者魏小星", "魏小星"),
+])
+def test_short_byline_shapes(text: str, author: str | None) -> None:
+    assert byline._author_in(text, last_paragraph=False) == author

@@ -126,5 +126,10 @@ def test_early_marker_followed_by_headline_lists_cuts_the_body() -> None:
     # A short article above a long list of other headlines: the marker comes before half
     # of the characters, but nothing after it is prose.
     headlines = [f"{n}某地发生一件事情 官方回应称正在调查处理中" for n in range(30)]
-    paragraphs = [BODY, BODY, "为您推荐", *headlines]
-    assert clean.cut_tail(paragraphs) == [BODY, BODY]
+    paragraphs = [BODY * 2, BODY * 2, "为您推荐", *headlines]
+    assert clean.cut_tail(paragraphs) == [BODY * 2, BODY * 2]
+
+
+def test_early_marker_followed_by_prose_does_not_cut() -> None:
+    paragraphs = [BODY * 2, "相关阅读", BODY * 3, BODY * 3]
+    assert clean.cut_tail(paragraphs) == paragraphs

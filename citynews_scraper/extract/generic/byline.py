@@ -26,10 +26,12 @@ _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 AUTHOR_LABEL = re.compile(
     rf"(?:^|[\s【\[(（|>])(?:{_ROLE_ALT})(?:\s*[:：/]|(?<=[文图]/[图文])\s)\s*(?P<value>.+)"
 )
-# 来源：证券时报网作者：李在山 (fields glued together) / | 作者 魏星 / 《棱镜》作者 周纯: 作者 needs
-# no boundary before a colon, and takes a space as separator when Han names follow.
+# 来源：证券时报网作者：李在山 (fields glued together) / | 作者 魏星 / |作者魏星 / 《棱镜》作者 周纯:
+# 作者 needs no boundary before a colon; after a field boundary it needs no separator at all
+# when Han names follow up to the end of the field.
 AUTHOR_GLUED = re.compile(
-    rf"作者\s*[:：]\s*(?P<value>.+)|(?:^|[\s|】》>])作者\s+(?P<spaced>{_HAN_NAME}(?:\s+{_HAN_NAME})*)(?=$|[\s|)）】])"
+    rf"作者\s*[:：]\s*(?P<value>.+)"
+    rf"|(?:(?:^|[\s】》>])作者\s+|\|\s*作者\s*)(?P<spaced>{_HAN_NAME}(?:\s+{_HAN_NAME})*)(?=$|[\s|)）】])"
 )
 # 记者张三 / 本报记者罗科苏盈发自北京 / 交汇点记者 徐睿翔 (no separator: a Han name follows).
 REPORTER = re.compile(
@@ -41,8 +43,17 @@ TRAILING_CREDIT = re.compile(
     rf"[（(]\s*(?:(?:本报|特约|见习|实习)?记者|通讯员)?\s*(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME}){{0,4}}?)"
     r"\s*(?:[\u4e00-\u9fff]{0,4}报道|供稿|整理)?\s*[)）]\s*$"
 )
+# 石佳/中国青年报: a byline line of writer / outlet (the outlet names itself as one).
+NAME_SLASH_OUTLET = re.compile(rf"^(?P<value>{_HAN_NAME})\s*/\s*(?P<outlet>[^/\s]{{2,12}})$")
 # 本贴由大卫于2005年8月12日16:12:21在…发表 (forum posts).
 POSTED_BY = re.compile(r"由\s*(?P<value>[^\s于]{1,16})\s*于\s*(?:19|20)\d\d")
+# A whole short line that is a credit: the role word opens it (a bracket may come first).
+CREDIT_LINE_CHARS = 40
+# Any author pattern, on a body-zone line this short (《棱镜》作者 周纯, 新京报记者 陆一夫).
+SHORT_CREDIT_CHARS = 20
+MAX_LINK_SHARE = 0.5
+CREDIT_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_ROLE_ALT})\s*[:：/]\s*(?P<value>.+)")
+EDITOR_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 # Words that end a name inside a credit line (what the reporter did, where from).
@@ -123,12 +134,16 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
         for match in pattern.finditer(text):
             names = _names(match.group("value") or match.group("spaced") if pattern is AUTHOR_GLUED
                            else match.group("value"))
-            if pattern is REPORTER and text[match.end():].lstrip().startswith("摄"):
+            if pattern is REPORTER and (text[match.end():].lstrip().startswith("摄")
+                                        or match.group("value").endswith("摄")):
                 continue  # （记者 周涛 摄）: a photo credit, not the writer
             if names and pattern is REPORTER and text[match.end():].startswith("报道") and " " in names:
                 names = names.rsplit(" ", 1)[0]  # 记者 彭冲 山东冠县报道: the last word is a place
             if names and (pattern in (AUTHOR_LABEL, AUTHOR_GLUED, POSTED_BY) or is_person(names.split()[0])):
                 return names
+    slash = NAME_SLASH_OUTLET.match(text)
+    if slash and is_person(slash["value"]) and any(w in slash["outlet"] for w in vocab.OUTLET_WORDS):
+        return slash["value"]
     trailing = TRAILING_CREDIT.search(text) if last_paragraph else None
     if trailing and all(is_person(n) for n in trailing.group("value").split()):
         return " ".join(trailing.group("value").split())
@@ -145,6 +160,22 @@ def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
             or i in header]
 
 
+def _credit_lines_in_body(lines: list[Line], zones: Zones, credits: Credits) -> None:
+    """Fill author / editor from short lines inside the body zone that *are* credit lines
+    (``责任编辑：张迪``, ``采写：南都记者 余毅菁``): when the body zone runs past the article
+    (promotions, the next story), such a line is not at its edges."""
+    for line in lines[zones.body_start:zones.body_end]:
+        text = line.text
+        if len(text) > CREDIT_LINE_CHARS or line.link_share > MAX_LINK_SHARE:
+            continue
+        if credits.author is None and (match := CREDIT_LINE.match(text)):
+            credits.author = _names(match.group("value"))
+        if credits.author is None and len(text) <= SHORT_CREDIT_CHARS:
+            credits.author = _author_in(text, last_paragraph=False)
+        if credits.publisher is None and (match := EDITOR_LINE.match(text)):
+            credits.publisher = _names(match.group("value"))
+
+
 def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None,
                  meta_source: str | None = None) -> Credits:
     """Author, source and editor (publisher) from the lines around the body."""
@@ -159,6 +190,8 @@ def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None
         if credits.source is None:
             match = SOURCE_LABEL.search(text)
             credits.source = _trim(match.group("value")) or None if match else None
+    if credits.author is None or credits.publisher is None:
+        _credit_lines_in_body(lines, zones, credits)
     if credits.source and credits.author is None and is_person(credits.source):
         credits.author, credits.source = credits.source, None
     if credits.source and (credits.source in vocab.NOT_A_SOURCE or _NOT_NAME_CHARS.search(credits.source)):

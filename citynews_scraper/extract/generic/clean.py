@@ -20,9 +20,11 @@ from citynews_scraper.extract.generic.vocab import (
 # The tail is cut only after this share of the body's characters ...
 TAIL_CUT_AFTER = 0.5
 # ... or earlier when what follows the marker is lists, not prose: at most this share of
-# the sentence ends before it (a short article above a long "为您推荐" list of headlines).
-LIST_TAIL_SENTENCES = 0.1
-MIN_SENTENCES_ABOVE = 2
+# the prose before it (a short article above a long "为您推荐" list of headlines).  Prose
+# is a paragraph of some length with a sentence end; headlines are short, menus have none.
+LIST_TAIL_PROSE = 0.1
+PROSE_CHARS = 50
+MIN_PROSE_ABOVE = 2 * PROSE_CHARS
 _SPACES = re.compile(r"\s+")
 MENU_SEPARATOR = re.compile(r"\s[|｜·•\-]\s|\s{2,}|\|")
 MIN_MENU_ITEMS = 6
@@ -52,12 +54,12 @@ def cut_tail(paragraphs: list[str]) -> list[str]:
     """The paragraphs before the first tail marker that follows most of the text, or that
     is followed by lists only (headlines, menus: hardly a sentence end)."""
     total = sum(len(p) for p in paragraphs) or 1
-    ends = [len(SENTENCE_END.findall(p)) for p in paragraphs]
+    prose = [len(p) if len(p) >= PROSE_CHARS and SENTENCE_END.search(p) else 0 for p in paragraphs]
     seen = 0
     for index, paragraph in enumerate(paragraphs):
         if index and TAIL_MARKER.match(_SPACES.sub("", paragraph.strip("| "))):
-            above, below = sum(ends[:index]), sum(ends[index:])
-            if seen >= TAIL_CUT_AFTER * total or (above >= MIN_SENTENCES_ABOVE and below <= LIST_TAIL_SENTENCES * above):
+            above, below = sum(prose[:index]), sum(prose[index + 1:])
+            if seen >= TAIL_CUT_AFTER * total or (above >= MIN_PROSE_ABOVE and below <= LIST_TAIL_PROSE * above):
                 return paragraphs[:index]
         seen += len(paragraph)
     return paragraphs
