@@ -22,9 +22,9 @@ import chardet
 import charset_normalizer
 import opencc
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+# Run from a checkout: this repository's package, and bench/ for text_corpora.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import text_corpora as corpora
 
@@ -62,11 +62,10 @@ def _right(body: bytes, guess: str | None, truth: str) -> bool:
     if guess == truth:
         return True
     try:
-        return body.decode(guess, errors="replace").count("\ufffd") <= body.decode(truth, errors="replace").count("\ufffd") and (
-            body.decode(guess, errors="replace") == body.decode(truth, errors="replace")
-        )
+        guessed, true_text = body.decode(guess, errors="replace"), body.decode(truth, errors="replace")
     except LookupError:
         return False
+    return guessed.count("\ufffd") <= true_text.count("\ufffd") and guessed == true_text
 
 
 def transcoded(pages: list[tuple[str, bytes, str]]) -> list[tuple[str, bytes, str]]:
@@ -84,8 +83,8 @@ def transcoded(pages: list[tuple[str, bytes, str]]) -> list[tuple[str, bytes, st
 
 
 def evaluate() -> dict[str, object]:
-    real = [p for source in (corpora.cwced_pages(), corpora.gne_pages(), corpora.netease_pages(), corpora.other_zh_pages())
-            for p in source]
+    sources = (corpora.cwced_pages(), corpora.gne_pages(), corpora.netease_pages(), corpora.other_zh_pages())
+    real = [p for source in sources for p in source]
     report: dict[str, object] = {}
     for label, pages in (("real pages", real), ("transcoded pages", transcoded(real))):
         report[label] = _evaluate_set(pages)

@@ -10,7 +10,7 @@ import gzip
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from citynews_scraper.extract.cms.detect import _detect, detect
@@ -33,7 +33,7 @@ def main() -> int:
         print(f"skipped: {CORPORA} not found")
         return 0
     bodies = load()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     start = time.perf_counter()
     pages = [Page.build("http://example.com/a.html", decode(body, None), now) for body in bodies]
     baseline = time.perf_counter() - start

@@ -18,11 +18,13 @@ from pathlib import Path
 
 from parsel import Selector
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# Run from a checkout: this repository's package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from citynews_scraper.extract import ExtractionError, extract_article  # noqa: E402
-from citynews_scraper.text import decode  # noqa: E402
+from citynews_scraper.extract import ExtractionError, extract_article
+from citynews_scraper.text import decode
+
+ROOT = Path(__file__).resolve().parents[1]
 
 NOW = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 

@@ -17,10 +17,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# Run from a checkout: this repository's package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from citynews_scraper.extract import ExtractionError, extract_article, merge_pages  # noqa: E402
+from citynews_scraper.extract import ExtractionError, extract_article, merge_pages
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SKIPPED_FIELDS = ("fetched_at",)
 

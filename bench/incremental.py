@@ -42,8 +42,9 @@ VIEW = re.compile(r"mod=view&aid=(\d+)")
 def portal(articles: int, log: Path) -> Iterator[str]:
     """A demo portal in a subprocess writing a request log; yields its base URL."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "citynews_scraper.demo", "--port", "0", "--articles", str(articles),
-                             "--request-log", str(log)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    args = [sys.executable, "-m", "citynews_scraper.demo", "--port", "0", "--articles", str(articles),
+            "--request-log", str(log)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert proc.stdout is not None
         yield proc.stdout.readline().strip()
@@ -56,7 +57,8 @@ def crawl(base_url: str, workdir: Path, name: str, *extra: str) -> tuple[float, 
     """One `citynews crawl` subprocess: (wall seconds, manifest)."""
     out = workdir / f"{name}.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--start-url", base_url, *FAST, "-o", str(out), *extra]
+    args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--start-url", base_url, *FAST, "-o", str(out),
+            *extra]
     started = time.perf_counter()
     proc = subprocess.run(args, env=env, cwd=workdir, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started

@@ -31,9 +31,9 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252 for the gen
 import opencc
 from lxml import html as lxml_html
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+# Run from a checkout: this repository's package, and bench/ for text_corpora.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import text_corpora as corpora
 
@@ -335,7 +335,7 @@ def _text_share(article: object, run: Callable[[], float]) -> float:
     finally:
         for name, func in originals.items():
             setattr(article, name, func)
-    return round(statistics.median(t / total for t, total in zip(texts, totals)), 3)
+    return round(statistics.median(t / total for t, total in zip(texts, totals, strict=True)), 3)
 
 
 def _all_pages() -> Iterator[bytes]:
