@@ -3,13 +3,14 @@ plain page is generic, look-alikes are not claimed), forced parsers, counters, f
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from citynews_scraper.extract import NotAnArticle, UnknownLayout, extract_article
-from citynews_scraper.extract.cms import choose_parser, detect as detection, registry
+from citynews_scraper.extract.cms import choose_parser, registry
+from citynews_scraper.extract.cms import detect as detection
 from citynews_scraper.extract.cms.detect import detect, detect_cms
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.page import Page
@@ -17,7 +18,7 @@ from citynews_scraper.text import decode
 from tests.pages import stock_page
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-CLOCK = datetime(2026, 11, 28, 8, tzinfo=timezone.utc)
+CLOCK = datetime(2026, 11, 28, 8, tzinfo=UTC)
 
 
 def page_of(html: str, url: str = "http://www.example.cn/news/1.html") -> Page:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def _request(case: str) -> tuple[Path, dict[str, Any], datetime]:
     return folder, request, datetime.fromisoformat(request["fetched_at"].replace("Z", "+00:00"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _record(case: str) -> dict[str, Any] | BaseException:
     folder, request, clock = _request(case)
     pages = [((folder / p["file"]).read_bytes(), p.get("headers")) for p in request["pages"]]
@@ -54,7 +54,7 @@ def _record(case: str) -> dict[str, Any] | BaseException:
         return error
 
 
-@lru_cache(maxsize=None)
+@cache
 def _listing(case: str) -> Listing | BaseException:
     folder, request, clock = _request(case)
     page = request["pages"][0]

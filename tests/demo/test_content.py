@@ -30,7 +30,10 @@ def test_same_config_gives_the_same_records() -> None:
 def test_a_grown_portal_keeps_its_first_articles() -> None:
     small, grown = records(DemoConfig(articles=60)), records(DemoConfig(articles=75))
     ignore = {"published_at_raw"}  # relative dates ("3 天前") move with the portal's clock
-    strip = lambda r: {k: v for k, v in r.items() if k not in ignore}
+
+    def strip(record: dict) -> dict:
+        return {k: v for k, v in record.items() if k not in ignore}
+
     assert [strip(r) for r in grown[: len(small)]] == [strip(r) for r in small]
     assert len(grown) > len(small)
 
