@@ -7,7 +7,9 @@ Links are classified and keyed by
 `extract.urls` so every URL form of an article maps to one aid.
 
 Request priorities keep the queue short (and memory flat on 100,000-article portals):
-further pages of an article first, then articles, then list pages.
+further pages of an article first, then articles, then list pages.  Article links found only
+outside a list's own entries (DIY blocks, sidebars, hot lists) wait until the crawl is idle:
+a list that lists the article meanwhile wins, with its URL form, summary and date.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -77,6 +80,10 @@ class PortalSpider(Spider):
         self.bare = bare
         self.seen_articles: set[int | str] = set()  # aids (ints), else canonical URLs
         self.seen_lists: set[str] = set()
+        # Article links seen only outside a list's own entries, by aid: requested when the
+        # crawl is idle unless a list entry claims the article first (see _article_requests).
+        self.incidental: dict[int | str, str] = {}
+        self.defer_incidental = True
         self.lost: list[Loss] = []
         self.deleted: list[str] = []
         self.start_problems: dict[str, str] = {}
@@ -92,6 +99,11 @@ class PortalSpider(Spider):
         spider = cls(profile, bare=crawler.settings.getbool("CITYNEWS_BARE"), workers=workers, **kwargs)
         spider._set_crawler(crawler)
         spider.harvest = open_harvest(crawler.settings, profile, spider.rules)
+        # Distributed workers share one queue: a link held back in one worker's memory would be
+        # lost with it, so they request incidental links at once (as before).
+        spider.defer_incidental = not crawler.settings.get("CITYNEWS_REDIS_SITE")
+        crawler.signals.connect(spider.request_incidental, signal=signals.spider_idle)
+        crawler.signals.connect(spider.offsite_redirect, signal=signals.request_scheduled)
         return spider
 
     # --- start -------------------------------------------------------------------------
@@ -157,17 +169,39 @@ class PortalSpider(Spider):
         yield from self._list_requests(listing, response.meta.get("cn_depth", 1))
 
     def _article_requests(self, listing: Listing) -> Iterator[Request]:
-        for entry in listing.entries:
+        own = len(listing.entries) if listing.main_count is None else listing.main_count
+        for index, entry in enumerate(listing.entries):
             if not same_site(entry.url, self.allowed_domains) or self._limit_reached():
                 continue
             ref = self.rules.article_ref(entry.url)
             key = ref.key if ref else canonical(entry.url)
             mark = int(ref.aid) if ref and ref.aid.isdigit() else key  # an int: 30 B less per article
-            if mark in self.seen_articles or self.harvest.skip_article(key, entry):
+            incidental = index >= own and self.defer_incidental
+            if mark in self.seen_articles or (incidental and mark in self.incidental):
                 continue
-            self.seen_articles.add(mark)
+            if self.harvest.skip_article(key, entry):
+                continue
             url = ref.first_page_url if ref else entry.url
+            if incidental:
+                # Held back: the home page's blocks link articles before their channel list is
+                # read; the list entry (its URL form, summary, date) must win, whatever the order.
+                self.incidental[mark] = url
+                continue
+            self.incidental.pop(mark, None)
+            self.seen_articles.add(mark)
             yield self._article_request(url, entry)
+
+    def request_incidental(self) -> None:
+        """On idle (every list read): request the held-back links no list entry claimed."""
+        pending, self.incidental = self.incidental, {}
+        fresh = [(mark, url) for mark, url in pending.items() if mark not in self.seen_articles]
+        if not fresh or self._limit_reached():
+            return
+        self._stat("citynews/articles/incidental", len(fresh))
+        for mark, url in fresh:
+            self.seen_articles.add(mark)
+            self.crawler.engine.crawl(self._article_request(url, None))
+        raise DontCloseSpider
 
     def _article_request(self, url: str, entry: ListEntry | None) -> Request:
         return Request(
@@ -289,6 +323,21 @@ class PortalSpider(Spider):
         self._lose_article(url, (f"page {page}: " if page > 1 else "") + reason, kind)
         if request.meta.get("cn_role") == "start":
             self.start_problems[request.url] = reason
+
+    def offsite_redirect(self, request: Request) -> None:
+        """Count a redirect off the site: Scrapy's OffsiteMiddleware drops it from this same
+        signal with no errback, so without this the article would vanish without a trace."""
+        if "redirect_urls" not in request.meta or not self.allowed_domains:
+            return
+        if request.dont_filter or request.meta.get("allow_offsite") or same_site(request.url, self.allowed_domains):
+            return
+        role = request.meta.get("cn_role", "list")
+        first = request.meta.get("cn_first") or request.meta["redirect_urls"][0]
+        reason = f"redirected off the site to {request.url}"
+        if role == "article":
+            self._lose_article(first, reason, "offsite_redirect")
+        else:
+            self._lose_list(first, reason, "offsite_redirect", role)
 
     def _lose_article(self, url: str, reason: str, kind: str) -> None:
         self._stat(f"citynews/failed/{kind}")
