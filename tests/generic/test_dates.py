@@ -109,3 +109,30 @@ def test_labelled_post_footer_beats_unlabelled_comment_time() -> None:
              Line("re: 很高兴入住博客堂 2004-12-27 12:46")]
     found = when.from_lines(lines, _zones(4, 0, 1, 3), TZ, NOW)
     assert found is not None and found.moment.minute == 40
+
+
+@pytest.mark.parametrize("text,meta,moment", [
+    # Shown without a year: the year of a meta date for the same day ...
+    ("发布时间：10-0812:00 优质原创作者", {"dateupdate": "2019-10-08 12:00:57"}, datetime(2019, 10, 8, 12, 0, tzinfo=TZ)),
+    # ... else the latest year not after the fetch (NOW is 2024-03-10).
+    ("发布时间：01-14 17:58", {}, datetime(2024, 1, 14, 17, 58, tzinfo=TZ)),
+    ("发布时间：10-08 12:00", {}, datetime(2023, 10, 8, 12, 0, tzinfo=TZ)),
+    # A two-digit year.
+    ("发布时间：18-03-0823:16", {}, datetime(2018, 3, 8, 23, 16, tzinfo=TZ)),
+])
+def test_labelled_datelines_without_a_year(text: str, meta: dict[str, str], moment: datetime) -> None:
+    lines = [Line("标题"), Line(text), Line("正文很长的一段，没有日期。")]
+    found = when.published(meta, lines, _zones(3, 0, 2, 3), TZ, NOW)
+    assert found is not None and found.moment == moment
+
+
+def test_unlabelled_month_day_times_are_not_dates() -> None:
+    # Related-article lists show 12-27 18:40 under each link: not this page's date.
+    assert when.dates_in("12-27 18:40", TZ, NOW, relative=False) == []
+
+
+@pytest.mark.parametrize("update_line", ["最后更新: 2019-09-07 15:14:21", "更新时间：2019-09-07 15:14"])
+def test_update_time_is_not_the_published_time(update_line: str) -> None:
+    lines = [Line("标题"), Line("2019-09-07 15:10:53 字号：A- A A+ 来源：某某网"), Line(update_line), Line("正文。")]
+    found = when.from_lines(lines, _zones(4, 0, 3, 4), TZ, NOW)
+    assert found is not None and found.moment.minute == 10

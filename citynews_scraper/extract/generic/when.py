@@ -35,6 +35,16 @@ RELATIVE = re.compile(
     rf"{dates.RELATIVE_AGO.pattern}|{dates.HALF_HOUR.pattern}|{dates.JUST_NOW.pattern}|"
     r"(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}"
 )
+# 发布时间：10-08 12:00 / 18-03-08 23:16: a labelled dateline without a (four-digit) year.
+# The year comes from a meta date of the same day, else the latest year not after the
+# fetch; a two-digit year is 20yy.
+YEARLESS = re.compile(
+    r"(?<![\d/.\-])(?:(?P<yy>\d{2})-)?(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?!\d)"
+)
+# A date after one of these is when the page was changed, not published (最后更新: …).
+UPDATE_LABEL = re.compile(r"(?:最后更新|更新时间|更新於|更新于|最后修改|修改时间|修改于|Updated)\s*[:：]?\s*$",
+                          re.IGNORECASE)
+UPDATE_LABEL_CHARS = 12
 MONTH_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 # A month-only date is taken only from a line this short (a dateline, not a sentence).
 MONTH_LINE = 30
@@ -76,7 +86,7 @@ class Found:
 @dataclass(frozen=True)
 class _Candidate:
     found: Found
-    rank: tuple[int, int, int]
+    rank: tuple[int, int, int, int]
 
 
 def _us_to_iso(match: re.Match[str]) -> str:
@@ -87,8 +97,10 @@ def _us_to_iso(match: re.Match[str]) -> str:
     return text
 
 
-def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool) -> list[tuple[int, Found]]:
-    """Every date in one line: (start offset, Found)."""
+def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool,
+             years: dict[tuple[int, int], int] | None = None) -> list[tuple[int, Found]]:
+    """Every date in one line: (start offset, Found).  `years` maps (month, day) to the
+    year a meta tag gives that day (for datelines shown without a year)."""
     found: list[tuple[int, Found]] = []
     taken: list[tuple[int, int]] = []
     for pattern in dates.ABSOLUTE:
@@ -106,6 +118,8 @@ def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool) -> list[tuple
         if moment:
             found.append((match.start(), Found(moment, match.group(0).strip(), bool(match["H"]))))
     if not found:
+        found = _yearless(text, tz, now, years or {})
+    if not found:
         for match in RELATIVE.finditer(text):
             if not (relative or _labelled(text, match.start())):
                 continue
@@ -113,6 +127,40 @@ def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool) -> list[tuple
             if moment:
                 found.append((match.start(), Found(moment, match.group(0).strip(), True)))
     return found
+
+
+def _yearless(text: str, tz: tzinfo, now: datetime, years: dict[tuple[int, int], int]) -> list[tuple[int, Found]]:
+    """Labelled ``MM-DD HH:MM`` / ``YY-MM-DD HH:MM`` datelines (see `YEARLESS`)."""
+    found: list[tuple[int, Found]] = []
+    for match in YEARLESS.finditer(text):
+        if not _labelled(text, match.start()):
+            continue
+        month, day = int(match["m"]), int(match["d"])
+        year = 2000 + int(match["yy"]) if match["yy"] else years.get((month, day), now.year)
+        try:
+            moment = datetime(year, month, day, int(match["H"]), int(match["M"]), tzinfo=tz)
+            if not match["yy"] and (month, day) not in years and moment > now:
+                moment = moment.replace(year=year - 1)
+        except ValueError:  # 02-30: not a date
+            continue
+        found.append((match.start(), Found(moment, match.group(0).strip(), True)))
+    return found
+
+
+def meta_years(meta: dict[str, str], tz: tzinfo) -> dict[tuple[int, int], int]:
+    """(month, day) → year of every date-like meta value (``dateupdate`` included)."""
+    years: dict[tuple[int, int], int] = {}
+    for key, value in meta.items():
+        if "date" in key or "time" in key:
+            moment = dates.parse_absolute(value, tz)
+            if moment:
+                years.setdefault((moment.month, moment.day), moment.year)
+    return years
+
+
+def _update(text: str, start: int) -> bool:
+    """True for a date shown after 最后更新 / 更新时间: a change time, not the publication."""
+    return bool(UPDATE_LABEL.search(text[max(0, start - UPDATE_LABEL_CHARS):start]))
 
 
 def _bracketed(text: str, start: int, raw: str) -> bool:
@@ -126,7 +174,8 @@ def _labelled(text: str, start: int) -> bool:
     return bool(DATE_LABEL.search(text[max(0, start - 12):start]))
 
 
-def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Found | None:
+def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime,
+               years: dict[tuple[int, int], int] | None = None) -> Found | None:
     """The best-ranked visible date (see the module docstring), or None.  A best date
     without a time takes the time of another candidate shown for the same day."""
     candidates: list[_Candidate] = []
@@ -137,14 +186,19 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Fo
         short = len(line.text) <= SHORT_LINE
         if zone == "body" and short and index < zones.body_start + EDGE_LINES:
             zone = "header"  # a header line the body extractor kept
-        for start, found in dates_in(line.text, tz, now, relative=zone == "header" and len(line.text) <= RELATIVE_LINE):
+        relative = zone == "header" and len(line.text) <= RELATIVE_LINE
+        for start, found in dates_in(line.text, tz, now, relative, years):
             labelled = _labelled(line.text, start)
             if zone == "body" and not (labelled or short) or found.moment > now:
                 continue
             if not labelled and _bracketed(line.text, start, found.raw):
                 continue
             distance = abs(index - zones.body_start) if zone != "tail" else abs(index - zones.body_end)
-            candidates.append(_Candidate(found, (ZONE_RANK[zone] + labelled, int(found.has_time), -distance)))
+            # A change time (更新时间: …) is not labelled as published, and ranks below every
+            # publication date of its zone.
+            published = not _update(line.text, start)
+            rank = ZONE_RANK[zone] + (labelled and published)
+            candidates.append(_Candidate(found, (rank, int(published), int(found.has_time), -distance)))
     if not candidates:
         return None
     top = max(candidates, key=lambda c: c.rank)
@@ -192,7 +246,7 @@ def published(meta: dict[str, str], lines: list[Line], zones: Zones, tz: tzinfo,
     the header or after a label wins; a meta tag only lends it the time it lacks (same
     day).  Otherwise the meta date, then a weaker visible date, then a month-only one."""
     tagged = from_meta(meta, tz)
-    shown = from_lines(lines, zones, tz, now)
+    shown = from_lines(lines, zones, tz, now, meta_years(meta, tz))
     if shown and shown.strong:
         if not shown.has_time and tagged and tagged.has_time and tagged.moment.date() == shown.moment.date():
             return Found(tagged.moment, shown.raw, True, strong=True)
