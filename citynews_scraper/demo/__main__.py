@@ -39,11 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the portal's clock, ISO 8601 with offset (default: 3 h after the newest article)")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay every response")
     parser.add_argument("--faults", type=float, default=0.0, help="share of URLs that fail their first attempts")
-    parser.add_argument("--fault-kinds", default=",".join(FAULT_KINDS), help="comma-separated subset of " + ",".join(FAULT_KINDS))
+    parser.add_argument("--fault-kinds", default=",".join(FAULT_KINDS),
+                        help="comma-separated subset of " + ",".join(FAULT_KINDS))
     parser.add_argument("--fault-attempts", type=int, default=1, help="failing attempts per faulted URL")
     parser.add_argument("--hang-seconds", type=float, default=DemoConfig.hang_seconds)
     parser.add_argument("--antitheft", action="store_true", help="Discuz! anti-scraping redirect on first views")
-    parser.add_argument("--edited", default="", metavar="IDS", help="comma-separated article ids whose text was revised")
+    parser.add_argument("--edited", default="", metavar="IDS",
+                        help="comma-separated article ids whose text was revised")
     parser.add_argument("--request-log", metavar="FILE", help="append one JSON line per request")
     parser.add_argument("--ground-truth", metavar="FILE", help="write the expected records (JSON Lines)")
     return parser
@@ -52,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from(args: argparse.Namespace) -> DemoConfig:
     return DemoConfig(
         articles=args.articles, seed=args.seed, encoding=args.encoding, rewrite=args.rewrite,
-        folders=args.folders, static=args.static, gzip=args.gzip, perpage=args.perpage, now=args.now, latency_ms=args.latency_ms,
+        folders=args.folders, static=args.static, gzip=args.gzip, perpage=args.perpage, now=args.now,
+        latency_ms=args.latency_ms,
         faults=args.faults, fault_kinds=tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip()),
         fault_attempts=args.fault_attempts, hang_seconds=args.hang_seconds, antitheft=args.antitheft,
         edited=frozenset(int(a) for a in args.edited.split(",") if a.strip()),

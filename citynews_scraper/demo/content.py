@@ -209,7 +209,7 @@ def _pages(writer: _Writer, when: datetime, aid: int, count: int, author: str | 
     if total >= 6 and headings:
         # Subheadings go before paragraphs 2.. (never two in a row), highest spot first.
         spots = sorted(rng.sample(range(2, total - 1, 2), headings), reverse=True)
-        for spot, heading in zip(spots, rng.sample(vocab.SUBHEADINGS, len(spots))):
+        for spot, heading in zip(spots, rng.sample(vocab.SUBHEADINGS, len(spots)), strict=True):
             texts.insert(spot, Subheading(heading, rng.randrange(2)))
     if edited:
         texts.append(Paragraph(UPDATE_NOTE, 0))
@@ -325,7 +325,7 @@ def record(config: DemoConfig, aid: int, base_url: str) -> dict[str, Any]:
         summary=data.summary,
         paragraphs=paragraphs,
         images=[Image(base_url + p.path, p.caption, p.alt) for p in _pictures(data)],
-        reactions=dict(zip(REACTION_LABELS[config.traditional], data.reactions)),
+        reactions=dict(zip(REACTION_LABELS[config.traditional], data.reactions, strict=True)),
         views=data.views,
         comments=data.comments,
         pages=len(data.pages),

@@ -111,7 +111,8 @@ def _meta_line(ctx: Ctx, data: ArticleData) -> str:
 def _clicks(ctx: Ctx, data: ArticleData) -> str:
     top = max(data.reactions) or 1
     cells = []
-    for slot, ((icon, clickid), name, count) in enumerate(zip(CLICK_ICONS, REACTION_LABELS[ctx.tc], data.reactions), 1):
+    buttons = zip(CLICK_ICONS, REACTION_LABELS[ctx.tc], data.reactions, strict=True)  # five of each
+    for slot, ((icon, clickid), name, count) in enumerate(buttons, 1):
         digest = hashlib.md5(f"{clickid}{data.aid}".encode()).hexdigest()[:8]
         bar = (f'<div class="atdc"><div class="ac{(data.aid + slot) % 4 + 1}" style="height:{count * 50 // top}px;">'
                f"<em>{count}</em></div></div>") if count else ""
