@@ -60,6 +60,7 @@ STATIC_AID_DIGITS = 8
 # Static list page and folder-category pager (`caturl + 'index.php?page=N'`).
 STATIC_LIST = re.compile(r"/index\.html?$")
 FOLDER_PAGER = re.compile(r"/index\.php$")
+FOLDER_INDEX = re.compile(r"/index\.(?:html?|php)$", re.IGNORECASE)
 
 # Scripts whose pages are never articles or channel lists.
 NEVER_SCRIPTS = frozenset({
@@ -239,8 +240,20 @@ def channel_url(url: str) -> str:
 
 
 def list_key(url: str) -> str:
-    """The dedupe key of a list page: its canonical URL."""
-    return canonical(url)
+    """The dedupe key of a list page: its canonical URL, with a folder's index file (no query)
+    folded into the folder: in static mode a category is both ``/news/`` (its ``index.php``)
+    and ``/news/index.html`` (the generated copy), the same list page.
+
+    >>> list_key("http://x.cn/news/local/index.html"), list_key("http://x.cn/news/local/")
+    ('http://x.cn/news/local/', 'http://x.cn/news/local/')
+    >>> list_key("http://x.cn/news/index.php?page=2")
+    'http://x.cn/news/index.php?page=2'
+    """
+    key = canonical(url)
+    parts = urlsplit(key)
+    if parts.query or not FOLDER_INDEX.search(parts.path):
+        return key
+    return urlunsplit(parts._replace(path=parts.path[: parts.path.rfind("/") + 1]))
 
 
 def same_site(url: str, domains: Iterable[str]) -> bool:

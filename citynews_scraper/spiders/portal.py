@@ -34,6 +34,7 @@ from citynews_scraper.extract.urls import (
     article_page_url,
     canonical,
     dsign_target,
+    list_key,
     same_site,
     without_dsign,
 )
@@ -109,7 +110,7 @@ class PortalSpider(Spider):
     # --- start -------------------------------------------------------------------------
     async def start(self) -> Any:
         for url in self.profile.start_urls:
-            self.seen_lists.add(canonical(url))
+            self.seen_lists.add(list_key(url))
             yield Request(
                 url, callback=self.parse_start, errback=self.start_failed, priority=PRIORITY_LIST,
                 meta={"cn_role": "start", "cn_depth": 1, "handle_httpstatus_list": ARTICLE_STATUSES},
@@ -220,7 +221,7 @@ class PortalSpider(Spider):
             yield from self._list_request(url, 1)
 
     def _list_request(self, url: str, depth: int) -> Iterator[Request]:
-        key = canonical(url)
+        key = list_key(url)
         if key in self.seen_lists or not same_site(url, self.allowed_domains):
             return
         if self.rules.classify(url) in (Kind.NEVER, Kind.ARTICLE):
