@@ -16,12 +16,14 @@ from scrapy.settings import Settings
 
 from citynews_scraper.output.manifest import Manifest
 from citynews_scraper.profile import (
+    Politeness,
     SiteProfile,
     check_start_url,
     no_such_site,
     resolve_profile,
     site_domain,
 )
+from citynews_scraper.spiders.politeness import politeness_settings
 
 # Scrapy's own log is for files; on a terminal it would bury the progress line and the
 # summary (every failure is in the manifest anyway).
@@ -44,15 +46,9 @@ class CrawlOptions:
     output_dir: str = "output"
     max_articles: int | None = None
     max_list_pages: int | None = None
-    concurrency: int | None = None
-    delay: float | None = None
-    autothrottle: bool | None = None
-    robots: bool | None = None
-    timeout: float | None = None
-    retries: int | None = None
+    # --concurrency, --delay, --no-autothrottle, --no-robots, --timeout, --retries, --max-size-mb, --user-agent
+    politeness: Politeness = field(default_factory=Politeness)
     backoff: float | None = None
-    max_size_mb: float | None = None
-    user_agent: str | None = None
     log_file: str | None = None
     log_level: str | None = None
     progress: Callable[[dict[str, Any], bool], None] | None = None
@@ -107,17 +103,9 @@ def flag_settings(options: CrawlOptions) -> dict[str, Any]:
         (options.max_articles, "CITYNEWS_MAX_ARTICLES", int),
         (options.max_articles, "CLOSESPIDER_ITEMCOUNT", int),
         (options.max_list_pages, "CITYNEWS_MAX_LIST_PAGES", int),
-        (options.concurrency, "CONCURRENT_REQUESTS_PER_DOMAIN", lambda n: max(int(n), 1)),
-        (options.concurrency, "CONCURRENT_REQUESTS", lambda n: max(int(n), 16)),
-        (options.delay, "DOWNLOAD_DELAY", float),
-        (options.delay, "AUTOTHROTTLE_START_DELAY", float),
-        (options.autothrottle, "AUTOTHROTTLE_ENABLED", bool),
-        (options.robots, "ROBOTSTXT_OBEY", bool),
-        (options.timeout, "DOWNLOAD_TIMEOUT", float),
-        (options.retries, "RETRY_TIMES", int),
+        # A flag (unlike a profile) may raise the per-host concurrency above the global cap.
+        (options.politeness.concurrency, "CONCURRENT_REQUESTS", lambda n: max(int(n), 16)),
         (options.backoff, "CITYNEWS_BACKOFF_BASE", float),
-        (options.max_size_mb, "DOWNLOAD_MAXSIZE", lambda mb: int(float(mb) * 1024 * 1024)),
-        (options.user_agent, "USER_AGENT", str),
         (options.extract_workers, "CITYNEWS_EXTRACT_WORKERS", int),
         (options.state_dir, "CITYNEWS_STATE_DIR", str),
         (options.full or None, "CITYNEWS_FULL", bool),
@@ -126,6 +114,7 @@ def flag_settings(options: CrawlOptions) -> dict[str, Any]:
         (options.recheck_days, "CITYNEWS_RECHECK_DAYS", int),
     ]
     values.update({key: convert(value) for value, key, convert in pairs if value is not None})
+    values.update(politeness_settings(options.politeness))
     if options.log_file:
         values.update({"LOG_FILE": options.log_file, "LOG_LEVEL": options.log_level or FILE_LOG_LEVEL})
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import fields
 from typing import IO, Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
@@ -26,7 +27,7 @@ from citynews_scraper.cli.harvest_args import (
     take_lock,
 )
 from citynews_scraper.output.manifest import Manifest
-from citynews_scraper.profile import ProfileError
+from citynews_scraper.profile import Politeness, ProfileError
 from citynews_scraper.runner import CrawlOptions, CrawlResult, build_profile, run_crawl
 
 # How many lost articles the summary shows (all of them are in the manifest).
@@ -113,9 +114,11 @@ def _seconds(text: str) -> float:
 
 
 def options_from_args(args: argparse.Namespace) -> CrawlOptions:
+    given = vars(args)
+    polite = {f.name: given[f.name] for f in fields(Politeness) if f.name in given}
     names = CrawlOptions.__dataclass_fields__
-    values = {k: v for k, v in vars(args).items() if k in names and k != "progress"}
-    return CrawlOptions(**values)
+    values = {k: v for k, v in given.items() if k in names and k not in ("progress", "politeness")}
+    return CrawlOptions(**values, politeness=Politeness(**polite))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -79,8 +79,9 @@ def run(args: argparse.Namespace) -> int:
 
 def lift_politeness(options: CrawlOptions) -> None:
     """Our own server on 127.0.0.1: the polite delays only slow the demo down (--polite keeps them)."""
-    options.delay, options.autothrottle, options.concurrency = 0.0, False, 4
-    options.backoff, options.timeout = 0.2, 10.0
+    polite = options.politeness
+    polite.delay, polite.autothrottle, polite.concurrency, polite.timeout = 0.0, False, 4, 10.0
+    options.backoff = 0.2
 
 
 def check(manifest: Manifest | None, portal: DemoPortal, quiet: bool) -> int:

@@ -1,38 +1,47 @@
-"""A site profile's politeness overrides and limits → Scrapy settings (at "spider" priority,
-so command-line flags, applied at "cmdline" priority, still win)."""
+"""Politeness overrides and limits → Scrapy settings.
+
+A site profile's are applied at "spider" priority, so the command-line flags (the same
+`Politeness` fields, applied by the runner at "cmdline" priority) still win.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from scrapy.settings import Settings
 
-from citynews_scraper.profile import SiteProfile
+from citynews_scraper.profile import Politeness, SiteProfile
 
 PRIORITY = "spider"
+# Each politeness field → the Scrapy settings it sets, with the value each one gets.
+_SETTINGS: dict[str, tuple[tuple[str, Callable[[Any], Any]], ...]] = {
+    "concurrency": (("CONCURRENT_REQUESTS_PER_DOMAIN", lambda n: max(int(n), 1)),),
+    "delay": (("DOWNLOAD_DELAY", float), ("AUTOTHROTTLE_START_DELAY", lambda s: max(float(s), 0.0))),
+    "autothrottle": (("AUTOTHROTTLE_ENABLED", bool),),
+    "robots": (("ROBOTSTXT_OBEY", bool),),
+    "timeout": (("DOWNLOAD_TIMEOUT", float),),
+    "retries": (("RETRY_TIMES", int),),
+    "max_size_mb": (("DOWNLOAD_MAXSIZE", lambda mb: int(float(mb) * 1024 * 1024)),),
+    "user_agent": (("USER_AGENT", str),),
+}
+
+
+def politeness_settings(polite: Politeness) -> dict[str, Any]:
+    """The Scrapy settings for the politeness values that are set (None keeps the default)."""
+    values: dict[str, Any] = {}
+    for name, targets in _SETTINGS.items():
+        value = getattr(polite, name)
+        if value is not None:
+            values.update({key: convert(value) for key, convert in targets})
+    return values
 
 
 def profile_settings(profile: SiteProfile) -> dict[str, Any]:
     """The Scrapy settings a profile asks for (only the values it sets)."""
-    polite = profile.politeness
-    values: dict[str, Any] = {}
-    if polite.concurrency is not None:
-        values["CONCURRENT_REQUESTS_PER_DOMAIN"] = max(polite.concurrency, 1)
-    if polite.delay is not None:
-        values["DOWNLOAD_DELAY"] = polite.delay
-        values["AUTOTHROTTLE_START_DELAY"] = max(polite.delay, 0.0)
-    if polite.autothrottle is not None:
-        values["AUTOTHROTTLE_ENABLED"] = polite.autothrottle
-    if polite.robots is not None:
-        values["ROBOTSTXT_OBEY"] = polite.robots
-    if polite.timeout is not None:
-        values["DOWNLOAD_TIMEOUT"] = polite.timeout
-    if polite.retries is not None:
-        values["RETRY_TIMES"] = polite.retries
-    if polite.max_size_mb is not None:
-        values["DOWNLOAD_MAXSIZE"] = int(polite.max_size_mb * 1024 * 1024)
-    if polite.user_agent:
-        values["USER_AGENT"] = polite.user_agent
+    values = politeness_settings(profile.politeness)
+    if not profile.politeness.user_agent:  # `user_agent = ""` in a profile keeps the default
+        values.pop("USER_AGENT", None)
     if profile.limits.max_articles:
         values["CITYNEWS_MAX_ARTICLES"] = profile.limits.max_articles
         values["CLOSESPIDER_ITEMCOUNT"] = profile.limits.max_articles

@@ -18,7 +18,7 @@ from citynews_scraper.output.jsonl import JsonlWriter
 from citynews_scraper.output.manifest import run_paths
 from citynews_scraper.output.partfile import part_path
 from citynews_scraper.pipelines import DedupePipeline, JsonlWriterPipeline, ValidatePipeline
-from citynews_scraper.profile import ProfileError, load_profile_file, load_shipped, shipped_profiles
+from citynews_scraper.profile import Politeness, ProfileError, load_profile_file, load_shipped, shipped_profiles
 from citynews_scraper.record import Article
 from citynews_scraper.runner import CrawlOptions, build_profile, crawl_settings
 from citynews_scraper.spiders.politeness import apply_profile_settings
@@ -46,7 +46,7 @@ def test_flags_beat_the_profile_which_beats_the_defaults(tmp_path: Path) -> None
     path = tmp_path / "p.toml"
     path.write_text("start_urls = ['http://x.cn/']\n[politeness]\nconcurrency = 1\ndelay = 3.0\nrobots = false\n"
                     "[limits]\nmax_articles = 50\n", "utf-8")
-    options = CrawlOptions(profile_path=str(path), delay=0.25)
+    options = CrawlOptions(profile_path=str(path), politeness=Politeness(delay=0.25))
     settings = crawl_settings(options)
     profile = build_profile(options)
     apply_profile_settings(settings, profile)
