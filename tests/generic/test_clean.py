@@ -133,3 +133,12 @@ def test_early_marker_followed_by_headline_lists_cuts_the_body() -> None:
 def test_early_marker_followed_by_prose_does_not_cut() -> None:
     paragraphs = [BODY * 2, "相关阅读", BODY * 3, BODY * 3]
     assert clean.cut_tail(paragraphs) == paragraphs
+
+
+@pytest.mark.parametrize("page_title,expected", [
+    ("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"),
+    ("新冠病毒COVID-19疫苗研发进展", "新冠病毒COVID-19疫苗研发进展"),
+    ("某某队3-0战胜对手", "某某队3-0战胜对手"),
+])
+def test_bare_hyphen_only_before_a_site_name(page_title: str, expected: str) -> None:
+    assert title.strip_suffix(page_title) == expected

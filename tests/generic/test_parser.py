@@ -36,3 +36,27 @@ def test_chosen_for_an_unknown_page() -> None:
 
 def test_not_chosen_for_a_discuz_page() -> None:
     assert choose_parser(_page(stock_page("<p>凤凰街的新闻正文。</p>"))).name == "discuz_x"
+
+
+_PROSE = "".join(f"<p>萍乡市第{n}批老旧小区改造工程近日启动，涉及十二个小区，预计惠及居民三千余户，工期约半年。</p>" for n in range(6))
+
+
+def test_headline_in_a_minor_heading_wins_over_a_site_suffix_after_a_bare_hyphen() -> None:
+    html = (f"<html><head><title>阿里发布最强芯片：一块顶十块GPU-EDN 电子技术设计</title></head><body>"
+            f"<div class='nav'>首页 新闻</div><h4>阿里发布最强芯片：一块顶十块GPU</h4>"
+            f"<div>时间：2019-09-25 作者：网络整理</div><div class='content'>{_PROSE}</div></body></html>")
+    assert PARSER.parse(_page(html.encode("utf-8"))).title == "阿里发布最强芯片：一块顶十块GPU"
+
+
+def test_channel_name_in_title_gives_way_to_the_dated_heading_above_the_body() -> None:
+    html = (f"<html><head><title>新闻动态--某某学会官网</title></head><body>"
+            f"<div class='crumb'>首页 - 新闻动态</div><h5>2019年人文地理学术年会在西南大学成功举行！</h5>"
+            f"<div>发布时间：2019-05-18 来源：某某学会</div><div class='detail'>{_PROSE}</div></body></html>")
+    assert PARSER.parse(_page(html.encode("utf-8"))).title == "2019年人文地理学术年会在西南大学成功举行！"
+
+
+def test_hidden_share_box_heading_is_not_the_title() -> None:
+    html = (f"<html><head><title>武汉的声音：有英勇的你！-新华网</title></head><body>"
+            f"<div class='h-title'>武汉的声音：有英勇的你！</div><div class='content'>{_PROSE}</div>"
+            f"<div style='display: none'><div class='share-title'>武汉的声音：有英勇的你！-新华网</div></div></body></html>")
+    assert PARSER.parse(_page(html.encode("utf-8"))).title == "武汉的声音：有英勇的你！"

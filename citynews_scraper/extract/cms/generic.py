@@ -78,12 +78,33 @@ def _title_and_zones(
     body.  Zones come from the extractor's own output: its header lines place the header."""
     meta_titles = [value for key in meta.TITLE_KEYS if (value := tags.get(key))]
     shown = frozenset(_SPACES.sub("", line.text) for line in visible)
-    headline = title.read_title(root, meta_titles, shown)
+    heads = title.headings(root)
+    headline = title.read_title(root, meta_titles, shown, heads)
     where = zones.locate(visible, headline, kept)
     if not headline:
         headline = title.title_near_body(root, visible, where.body_start, kept)
         where = zones.locate(visible, headline, kept)
+    elif not _shown_near_body(visible, headline, where.body_start) and not _is_heading(heads, headline):
+        # <title> names the channel (新闻动态--学会官网) and the page shows its headline
+        # as a heading right above the body instead.
+        above = title.heading_above_body(heads, visible, where.body_start)
+        if above:
+            headline, where = above, zones.locate(visible, above, kept)
     return headline, where
+
+
+def _shown_near_body(visible: list[lines.Line], headline: str, body_start: int) -> bool:
+    """True when a line around the body start opens with the headline (a breadcrumb that
+    ends with it, 首页 - 新闻动态, does not count)."""
+    flat = _SPACES.sub("", headline)
+    start = max(0, body_start - zones.HEADER_LINES)
+    near = visible[start: body_start + zones.TITLE_SEARCH_INTO_BODY]
+    return any(_SPACES.sub("", line.text).startswith(flat) for line in near)
+
+
+def _is_heading(heading_texts: list[str], headline: str) -> bool:
+    flat = _SPACES.sub("", headline)
+    return any(_SPACES.sub("", text) == flat for text in heading_texts)
 
 
 PARSER = GenericParser()

@@ -20,15 +20,20 @@ from citynews_scraper.text.normalize import normalize_space
 
 # Class and id are matched case-insensitively (postTitle, TitleUrl, art_title …).
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+# h3–h5 too: some templates set the headline in a minor heading (<h4>, <h5>); a heading only
+# wins when <title> starts or ends with it, or when it stands right above the body.
 HEADING_XPATH = (
-    "//h1 | //h2 | //*[contains(" + _LOWER.format("@class") + ", 'title') or contains("
+    "//h1 | //h2 | //h3 | //h4 | //h5 | //*[contains(" + _LOWER.format("@class") + ", 'title') or contains("
     + _LOWER.format("@id") + ", 'title')][not(self::title)]"
 )
 MIN_TITLE_CHARS = 4
-MAX_HEADINGS = 30
+MAX_HEADINGS = 60
 # Lines above the body looked at for a title, and the longest line that can be one.
 NEAR_LINES = 6
 MAX_LINE_TITLE = 60
+# A heading stands over an article when a dateline comes within this many lines after it.
+DATELINE_AFTER = 2
+SITE_AFTER_HYPHEN = re.compile(r"\s*-\s*[^\s-]{1,10}(?:网|報|报|社|台|频道|官网|在线|新闻)$")
 _DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d")
 _CRUMB = re.compile(r">>|->|→|›|»|\s>\s")
 SENTENCE_END = re.compile(r"[。！？]$|[，；]")
@@ -49,12 +54,25 @@ def strip_suffix(title: str) -> str:
         head = title[: match.start()].strip()
         if len(head) >= MIN_TITLE_CHARS:
             return head
+    # A bare hyphen is no separator (COVID-19, 3-0) unless a site name follows it at the
+    # very end: 武汉的声音：有英勇的你，才有英雄的城！-新华网.
+    match = SITE_AFTER_HYPHEN.search(title)
+    if match and len(title[: match.start()].strip()) >= MIN_TITLE_CHARS:
+        return title[: match.start()].strip()
     return title.strip()
+
+
+def _hidden(element: HtmlElement) -> bool:
+    """True inside ``style="display:none"`` (share boxes repeat the whole <title> there)."""
+    return any("display:none" in (node.get("style") or "").replace(" ", "").lower()
+               for node in (element, *element.iterancestors()))
 
 
 def headings(root: HtmlElement) -> list[str]:
     texts = []
     for element in root.xpath(HEADING_XPATH)[:MAX_HEADINGS]:
+        if _hidden(element):
+            continue
         text = normalize_space(element.xpath("string()"))
         if MIN_TITLE_CHARS <= len(text) <= 120:
             texts.append(text)
@@ -90,19 +108,36 @@ def choose_title(page_title: str, meta_titles: list[str], heading_texts: list[st
     return candidates[0] if candidates else None
 
 
-def read_title(root: HtmlElement, meta_titles: list[str], shown: frozenset[str] = frozenset()) -> str | None:
+def read_title(root: HtmlElement, meta_titles: list[str], shown: frozenset[str] = frozenset(),
+               heading_texts: list[str] | None = None) -> str | None:
     """The bare title of the page (see `choose_title`); None when ``<title>`` is empty and
     no meta title exists (`title_near_body` then picks from the page's lines)."""
     page_title = normalize_space(" ".join(root.xpath("//title//text()")))
     if not page_title and not meta_titles:
         return None
-    return choose_title(page_title, meta_titles, headings(root), shown)
+    heads = headings(root) if heading_texts is None else heading_texts
+    return choose_title(page_title, meta_titles, heads, shown)
 
 
 def _could_be_title(text: str) -> bool:
     flat = _flat(text)
     return (MIN_TITLE_CHARS <= len(flat) <= MAX_LINE_TITLE and not _DATE.search(flat)
             and not _CRUMB.search(text) and not is_boilerplate(text))
+
+
+def heading_above_body(heading_texts: list[str], lines: list[Line], body_start: int) -> str | None:
+    """The heading (of `heading_texts`, see `headings`) nearest above the body start
+    (within `NEAR_LINES` lines) that a dateline follows (heading, 发布时间：…, body)."""
+    heading_set = {_flat(h) for h in heading_texts}
+    start = max(0, body_start - NEAR_LINES)
+    for index in range(body_start, start - 1, -1):
+        line = lines[index] if index < len(lines) else None
+        if line is None or line.link_share > 0.5:
+            continue
+        dated = any(_DATE.search(_flat(after.text)) for after in lines[index + 1: index + 1 + DATELINE_AFTER])
+        if dated and _flat(line.text) in heading_set and _could_be_title(line.text):
+            return line.text
+    return None
 
 
 def title_near_body(root: HtmlElement, lines: list[Line], body_start: int, paragraphs: list[str]) -> str | None:
