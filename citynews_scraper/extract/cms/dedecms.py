@@ -18,6 +18,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, script_count
+from citynews_scraper.extract.cms.stock_urls import first_number, first_page_file, id_from_url, page_from_url
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.errors import NotAnArticle
 from citynews_scraper.extract.page import Page
@@ -51,14 +52,8 @@ TEMPLATE = Template(
 )
 COUNT_SCRIPT = "//script[contains(@src,'plus/count.php')]"
 LIST_MARKERS = "//div[contains(@class,'listbox')] | //ul[contains(@class,'e2')]"
-_ARTICLE_FILE = re.compile(r"/(?P<aid>\d+)(?:_(?P<page>\d+))?\.s?html?$")
+_ARTICLE_FILE = re.compile(r"/(?P<id>\d+)(?:_(?P<page>\d+))?\.s?html?$")
 _AID = re.compile(r"[?&](?:amp;)?aid=(\d+)")
-
-
-def _first_page_file(match: re.Match[str]) -> str:
-    """``/123_2.html`` → ``/123.html`` (an `_ARTICLE_FILE` match)."""
-    page = match.group("page")
-    return match.group(0).replace(f"_{page}.", ".") if page else match.group(0)
 
 
 class DedeParser(StockParser):
@@ -71,29 +66,16 @@ class DedeParser(StockParser):
         return super().parse(page)
 
     def article_id(self, page: Page) -> str | None:
-        for src in page.selector.xpath(f"{COUNT_SCRIPT}/@src").getall():
-            found = _AID.search(src)
-            if found:
-                return found.group(1)
-        parts = urlsplit(page.url)
-        query = dict(parse_qsl(parts.query))
-        if query.get("aid", "").isdigit():
-            return query["aid"]
-        found = _ARTICLE_FILE.search(parts.path)
-        return found.group("aid") if found else None
+        counted = first_number(page.selector.xpath(f"{COUNT_SCRIPT}/@src").getall(), _AID)
+        return counted or id_from_url(page.url, "aid", _ARTICLE_FILE)
 
     def page_number_from_url(self, page: Page) -> int | None:
-        parts = urlsplit(page.url)
-        pageno = dict(parse_qsl(parts.query)).get("pageno", "")
-        if pageno.isdigit():
-            return int(pageno)
-        found = _ARTICLE_FILE.search(parts.path)
-        return int(found.group("page")) if found and found.group("page") else None
+        return page_from_url(page.url, "pageno", _ARTICLE_FILE)
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "pageno"]
-        path = _ARTICLE_FILE.sub(_first_page_file, parts.path)
+        path = _ARTICLE_FILE.sub(first_page_file, parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
     def views(self, page: Page, info: Info) -> int | None:

@@ -16,9 +16,10 @@ URLs: ``/{classpath}/[{date}/]{id}.html`` (page k > 1: ``{id}_{k}.html``) or
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, script_count
+from citynews_scraper.extract.cms.stock_urls import first_number, first_page_file, id_from_url, page_from_url
 from citynews_scraper.extract.page import Page
 
 NAME = "empirecms"
@@ -70,24 +71,15 @@ class EmpireParser(StockParser):
     template = TEMPLATE
 
     def article_id(self, page: Page) -> str | None:
-        for src in page.selector.xpath(f"{VIEW_SCRIPT}/@src | //script[contains(@src,'ViewClick')]/@src").getall():
-            found = _ID.search(src)
-            if found:
-                return found.group(1)
-        parts = urlsplit(page.url)
-        query = dict(parse_qsl(parts.query))
-        if query.get("id", "").isdigit():
-            return query["id"]
-        found = _ARTICLE_FILE.search(parts.path)
-        return found.group("id") if found else None
+        scripts = page.selector.xpath(f"{VIEW_SCRIPT}/@src | //script[contains(@src,'ViewClick')]/@src").getall()
+        return first_number(scripts, _ID) or id_from_url(page.url, "id", _ARTICLE_FILE)
 
     def page_number_from_url(self, page: Page) -> int | None:
-        found = _ARTICLE_FILE.search(urlsplit(page.url).path)
-        return int(found.group("page")) if found and found.group("page") else None
+        return page_from_url(page.url, None, _ARTICLE_FILE)  # pages are files only: ?page= is not a page
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
-        path = _ARTICLE_FILE.sub(lambda m: f"/{m.group('id')}{m.group(0)[m.group(0).index('.'):]}", parts.path)
+        path = _ARTICLE_FILE.sub(first_page_file, parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
     def views(self, page: Page, info: Info) -> int | None:

@@ -19,6 +19,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, count, first, shown_text, title_from_head
+from citynews_scraper.extract.cms.stock_urls import first_number, first_page_file, id_from_url, page_from_url
 from citynews_scraper.extract.page import Page
 from citynews_scraper.text.normalize import normalize_space
 
@@ -68,30 +69,17 @@ class PhpcmsParser(StockParser):
         return own or shown_text(heading) or title_from_head(page)
 
     def article_id(self, page: Page) -> str | None:
-        for src in page.selector.xpath(COUNT_SCRIPT).getall():
-            found = _ID.search(src)
-            if found:
-                return found.group(1)
-        parts = urlsplit(page.url)
-        query = dict(parse_qsl(parts.query))
-        if query.get("id", "").isdigit():
-            return query["id"]
-        found = _PSEUDO.search(parts.path) or _STATIC.search(parts.path)
-        return found.group("id") if found else None
+        counted = first_number(page.selector.xpath(COUNT_SCRIPT).getall(), _ID)
+        return counted or id_from_url(page.url, "id", _PSEUDO, _STATIC)
 
     def page_number_from_url(self, page: Page) -> int | None:
-        parts = urlsplit(page.url)
-        value = dict(parse_qsl(parts.query)).get("page", "")
-        if value.isdigit():
-            return int(value)
-        found = _PSEUDO.search(parts.path) or _STATIC.search(parts.path)
-        return int(found.group("page")) if found and found.group("page") else None
+        return page_from_url(page.url, "page", _PSEUDO, _STATIC)
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
         path = _PSEUDO.sub(lambda m: f"/content-{m.group('cat')}-{m.group('id')}-1.html", parts.path)
-        path = _STATIC.sub(lambda m: f"/{m.group('id')}{m.group(0)[m.group(0).index('.'):]}", path)
+        path = _STATIC.sub(first_page_file, path)
         return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
     def comments(self, page: Page, info: Info) -> int | None:
