@@ -60,3 +60,16 @@ def test_hidden_share_box_heading_is_not_the_title() -> None:
             f"<div class='h-title'>武汉的声音：有英勇的你！</div><div class='content'>{_PROSE}</div>"
             f"<div style='display: none'><div class='share-title'>武汉的声音：有英勇的你！-新华网</div></div></body></html>")
     assert PARSER.parse(_page(html.encode("utf-8"))).title == "武汉的声音：有英勇的你！"
+
+
+def test_self_media_account_is_the_publisher() -> None:
+    html = (f"<html><head><title>某地冷空气来袭 多地开启降温模式</title></head><body><h1>某地冷空气来袭 多地开启降温模式</h1>"
+            f"<div>原创 某某城市报道 2019-11-25 10:37:31</div><div class='content'>{_PROSE}</div></body></html>")
+    draft = PARSER.parse(_page(html.encode("utf-8")))
+    assert (draft.publisher, draft.author) == ("某某城市报道", None)
+
+
+def test_editor_line_stays_the_publisher_over_an_outlet_dateline() -> None:
+    html = (f"<html><head><title>某地冷空气来袭 多地开启降温模式</title></head><body><h1>某地冷空气来袭 多地开启降温模式</h1>"
+            f"<div>某某日报 2019-11-25 10:37:31</div><div class='content'>{_PROSE}</div><p>责任编辑：张小迪</p></body></html>")
+    assert PARSER.parse(_page(html.encode("utf-8"))).publisher == "张小迪"

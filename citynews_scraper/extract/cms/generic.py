@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from citynews_scraper.extract.dates import iso
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.generic import (
+    account,
     body,
     byline,
     clean,
@@ -56,6 +57,9 @@ class GenericParser:
         captions = {image.caption for image in pictures if image.caption}
         found = when.published(tags, visible, where, page.tz, page.local_now)
         credits = byline.read_credits(visible, where, tags.get("author"))
+        poster = account.posting_account(visible, where, headline)
+        if poster and (poster.sure or credits.publisher is None):
+            credits.publisher = poster.name
         description = meta.first(tags, meta.DESCRIPTION_KEYS)
         return Draft(
             title=headline,

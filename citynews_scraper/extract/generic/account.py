@@ -1,0 +1,70 @@
+"""The posting account of a self-media page (头条号, 百家号, 澎湃号 …): record-v1 `publisher`.
+
+record-v1 defines `publisher` as the portal account that published the article.  On
+self-media platforms that account is shown in the article header, without a role word:
+
+- a name line with a follow button under it (``中国广州发布`` / ``关注``): the account, sure;
+- a dateline that is only a name and a time (``原创 南方都市报 2019-09-09 16:01:46``);
+- a name line between the headline and a dateline (``IT之家`` / ``发布时间：09-30 22:46``).
+
+The last two shapes also occur on ordinary news sites (an outlet shown where a byline
+would be), so they only fill a publisher no 责任编辑 line gave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citynews_scraper.extract.generic import vocab
+from citynews_scraper.extract.generic.lines import Line
+from citynews_scraper.extract.generic.zones import Zones
+
+# Follow buttons of self-media platforms, as their whole line.
+FOLLOW_BUTTON = re.compile(r"^[+＋]?\s*(?:关注|关注TA|关注他|关注她)$")
+# An account name: short, one word-ish, no sentence or field punctuation.
+ACCOUNT_NAME = re.compile(r"^[^\s\d:：，。！？,!?|/\\>《》【】\[\]()（）][^\s:：，。！？,!?|/\\>《》【】\[\]()（）]{1,15}$")
+# Words that make a short line chrome or a label, not a name.
+NOT_ACCOUNT = re.compile(r"来源|作者|时间|日期|编辑|发布于|字号|分享|举报|关注|首页|登录|注册|评论|收藏|原创|正文|搜索|更多|返回")
+# 原创 南方都市报 2019-09-09 16:01:46: a dateline that is only a name and the time.
+NAME_DATELINE = re.compile(
+    r"^(?:原创\s*)?(?P<name>\S{2,16})\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"
+)
+DATELINE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}|^(?:发布时间|发表时间|发布于|时间)\s*[:：]")
+# Body lines the extractor may have kept above the text, still searched.
+BODY_EDGE_LINES = 8
+# A name line right under the headline: this many lines below it at most.
+UNDER_TITLE_LINES = 2
+MAX_LINK_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    # A follow button vouches for it; otherwise it only fills a missing publisher.
+    sure: bool
+
+
+def _is_name(text: str, title: str | None) -> bool:
+    return (bool(ACCOUNT_NAME.match(text)) and not NOT_ACCOUNT.search(text)
+            and text not in vocab.NOT_A_NAME and text != title)
+
+
+def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -> Account | None:
+    """The self-media account shown in the article header, if any (see module docstring)."""
+    window = range(zones.header_start, min(len(lines), zones.body_start + BODY_EDGE_LINES))
+    found: Account | None = None
+    for index in window:
+        text = lines[index].text
+        after = lines[index + 1].text if index + 1 < len(lines) else ""
+        if FOLLOW_BUTTON.match(after) and _is_name(text, title):
+            return Account(text, sure=True)
+        if found is None and (match := NAME_DATELINE.match(text)) and _is_name(match["name"], title):
+            found = Account(match["name"], sure=False)
+        under_title = zones.header_start < index <= zones.header_start + UNDER_TITLE_LINES
+        plain = lines[index].link_share <= MAX_LINK_SHARE and index + 1 < len(lines) \
+            and lines[index + 1].link_share <= MAX_LINK_SHARE
+        if found is None and under_title and index < zones.body_start and plain and DATELINE.search(after) \
+                and _is_name(text, title):
+            found = Account(text, sure=False)
+    return found

@@ -1,0 +1,48 @@
+"""The posting account of self-media pages (record-v1 publisher); made-up header lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from citynews_scraper.extract.generic import account
+from citynews_scraper.extract.generic.lines import Line
+from citynews_scraper.extract.generic.zones import Zones
+
+TITLE = "某某市老旧小区改造工程启动"
+BODY = "某某市近日启动城区老旧小区改造工程，首批涉及十二个小区。"
+
+
+def _account(*header: str, links: int = 0) -> account.Account | None:
+    lines = [Line(TITLE), *(Line(text, link_chars=len(text) if links else 0) for text in header), Line(BODY)]
+    return account.posting_account(lines, Zones(0, len(lines) - 1, len(lines), len(lines)), TITLE)
+
+
+def test_name_above_a_follow_button_is_the_account() -> None:
+    assert _account("某某城市发布", "关注", "2019-08-13 14:07 来源：某某号") == account.Account("某某城市发布", sure=True)
+
+
+@pytest.mark.parametrize("dateline,name", [
+    ("原创 某某都市报 2019-09-09 16:01:46", "某某都市报"),
+    ("GameForce 2019-09-04 22:18:34", "GameForce"),
+])
+def test_a_dateline_of_a_name_and_a_time(dateline: str, name: str) -> None:
+    assert _account(dateline) == account.Account(name, sure=False)
+
+
+def test_name_line_between_headline_and_labelled_dateline() -> None:
+    assert _account("某某必读", "发布时间：10-08 12:00") == account.Account("某某必读", sure=False)
+
+
+@pytest.mark.parametrize("header", [
+    ("媒体报道", "订阅"),                          # a section heading and a subscribe link
+    ("字号", "2019-08-13 14:07"),                  # chrome words
+    ("2019-09-26 10:56:28 某某时报网",),           # an outlet after the time is a source
+    ("存档", "2006年12月(5)"),                     # an archive list: no full date
+    ("来源：某某日报", "2019-08-13 14:07"),        # a labelled field
+])
+def test_not_accounts(header: tuple[str, ...]) -> None:
+    assert _account(*header) is None
+
+
+def test_linked_name_line_needs_a_follow_button() -> None:
+    assert _account("某某必读", "发布时间：10-08 12:00", links=1) is None
