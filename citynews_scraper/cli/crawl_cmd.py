@@ -15,6 +15,7 @@ from dataclasses import fields
 from typing import IO, Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
+from citynews_scraper.cli.argtypes import at_least_one, count, number
 from citynews_scraper.cli.distributed_args import add_distributed_arguments, run_worker, wants_redis
 from citynews_scraper.cli.harvest_args import (
     DEFAULT_MAX_ERROR_RATE,
@@ -62,24 +63,25 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
                      help="write here (default output/<site or host>/<UTC time>.jsonl)")
     out.add_argument("--output-dir", default="output", metavar="DIR",
                      help="root of the default output paths (default: output)")
-    out.add_argument("--max-articles", type=_count, metavar="N", help="stop after N articles written")
-    out.add_argument("--max-list-pages", type=_count, metavar="N", help="follow at most N list pages per channel")
+    out.add_argument("--max-articles", type=count, metavar="N", help="stop after N articles written")
+    out.add_argument("--max-list-pages", type=count, metavar="N", help="follow at most N list pages per channel")
     out.add_argument("--no-state", action="store_true",
                      help="read and write no crawl state: a full crawl that leaves no trace for the next run")
     polite = parser.add_argument_group("politeness (defaults are polite; the profile can change them)")
-    polite.add_argument("--concurrency", type=_positive, metavar="N", help="requests in parallel per host (default 2)")
-    polite.add_argument("--delay", type=_seconds, metavar="S", help="seconds between requests to a host (default 0.5)")
+    polite.add_argument("--concurrency", type=at_least_one, metavar="N",
+                        help="requests in parallel per host (default 2)")
+    polite.add_argument("--delay", type=number, metavar="S", help="seconds between requests to a host (default 0.5)")
     polite.add_argument("--no-autothrottle", dest="autothrottle", action="store_const", const=False,
                         help="fixed delay instead of AutoThrottle")
     polite.add_argument("--no-robots", dest="robots", action="store_const", const=False, help="ignore robots.txt")
-    polite.add_argument("--timeout", type=_seconds, metavar="S", help="seconds per request (default 30)")
-    polite.add_argument("--retries", type=_count, metavar="N", help="retries on 5xx/429/timeouts/resets (default 3)")
-    polite.add_argument("--backoff", type=_seconds, metavar="S",
+    polite.add_argument("--timeout", type=number, metavar="S", help="seconds per request (default 30)")
+    polite.add_argument("--retries", type=count, metavar="N", help="retries on 5xx/429/timeouts/resets (default 3)")
+    polite.add_argument("--backoff", type=number, metavar="S",
                         help="wait before the first retry, doubled after (default 1)")
-    polite.add_argument("--max-size-mb", type=_seconds, metavar="MB",
+    polite.add_argument("--max-size-mb", type=number, metavar="MB",
                         help="largest page, also after decompression (default 16)")
     polite.add_argument("--user-agent", metavar="UA", help="User-Agent (default identifies citynews_scraper)")
-    polite.add_argument("--extract-workers", type=_count, metavar="N",
+    polite.add_argument("--extract-workers", type=count, metavar="N",
                         help="processes reading article pages (default: cores - 1, max 4; 0: in the crawl process)")
     talk = parser.add_argument_group("messages")
     talk.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary (for cron)")
@@ -88,29 +90,6 @@ def add_crawl_arguments(parser: argparse.ArgumentParser) -> None:
     add_harvest_arguments(parser)
     add_distributed_arguments(parser)
     parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)  # benchmark baseline
-
-
-def _count(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, not {text!r}")
-    return int(text)
-
-
-def _positive(text: str) -> int:
-    value = _count(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, not {text!r}")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, not {text!r}")
-    return value
 
 
 def options_from_args(args: argparse.Namespace) -> CrawlOptions:

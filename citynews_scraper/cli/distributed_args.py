@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from citynews_scraper.cli import EXIT_OK, UsageError
+from citynews_scraper.cli.argtypes import seconds
 from citynews_scraper.cli.harvest_args import harvest_options
 from citynews_scraper.output.manifest import run_paths
 from citynews_scraper.profile import ProfileError, SiteProfile, resolve_profile
@@ -41,29 +42,19 @@ def add_distributed_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--idle-exit",
-        type=_seconds,
+        type=seconds,
         default=DEFAULT_IDLE_EXIT,
         metavar="S",
         help=f"leave once the shared crawl has been drained for S seconds (default {DEFAULT_IDLE_EXIT:g})",
     )
     group.add_argument(
         "--heartbeat-ttl",
-        type=_seconds,
+        type=seconds,
         default=DEFAULT_HEARTBEAT_TTL,
         metavar="S",
         help="a worker silent for S seconds is dead: its requests go back to the queue "
         f"(default {DEFAULT_HEARTBEAT_TTL:g})",
     )
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, not {text!r}")
-    return value
 
 
 def wants_redis(args: argparse.Namespace) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError, error_line
+from citynews_scraper.cli.argtypes import at_least_one, count
 from citynews_scraper.output.health import error_rate
 from citynews_scraper.output.lock import LockHeld
 from citynews_scraper.output.manifest import Manifest
@@ -40,26 +41,13 @@ def add_harvest_arguments(parser: argparse.ArgumentParser) -> None:
                        help="crawl state folder (default: <output-dir>/state); one SQLite file and lock per site")
     group.add_argument("--full", action="store_true",
                        help="crawl everything, ignoring what the state knows (and update it)")
-    group.add_argument("--overlap-pages", type=_at_least_one, metavar="N",
+    group.add_argument("--overlap-pages", type=at_least_one, metavar="N",
                        help="stop a channel after N list pages holding only known articles (default 1)")
     group.add_argument("--since", metavar="DATE", help="skip articles published before DATE (YYYY-MM-DD, site time)")
-    group.add_argument("--recheck-days", type=_count, metavar="N",
+    group.add_argument("--recheck-days", type=count, metavar="N",
                        help="re-fetch articles published in the last N days; write those whose text changed")
     group.add_argument("--max-error-rate", type=_percent, default=DEFAULT_MAX_ERROR_RATE, metavar="PCT",
                        help="exit status 1 when more than PCT %% of list pages and articles failed (default 5)")
-
-
-def _count(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, not {text!r}")
-    return int(text)
-
-
-def _at_least_one(text: str) -> int:
-    value = _count(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, not {text!r}")
-    return value
 
 
 def _percent(text: str) -> float:
