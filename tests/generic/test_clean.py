@@ -142,3 +142,8 @@ def test_early_marker_followed_by_prose_does_not_cut() -> None:
 ])
 def test_bare_hyphen_only_before_a_site_name(page_title: str, expected: str) -> None:
     assert title.strip_suffix(page_title) == expected
+
+
+def test_heading_words_that_open_a_sentence_are_not_tail_markers() -> None:
+    paragraphs = [BODY * 3, BODY * 3, "热门新闻的背后是流量的竞争，记者走访了几家平台。", BODY]
+    assert clean.cut_tail(paragraphs) == paragraphs

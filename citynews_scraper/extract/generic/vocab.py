@@ -36,9 +36,11 @@ BOILERPLATE_LINE = re.compile(
 # body is cut there when the marker comes after most of the text.
 TAIL_MARKER = re.compile(
     r"^[■●◆▲·•]?\s*(?:相关阅读|相关新闻|相关链接|相关报道|相关文章|相关专题|延伸阅读|推荐阅读|"
-    r"热点推荐|精彩推荐|猜你喜欢|热门推荐|推荐新闻|为您推荐|为你推荐|相关推荐|大家都在看|热点新闻|热门新闻|"
+    r"热点推荐|精彩推荐|猜你喜欢|热门推荐|"
     r"上一篇|下一篇|返回搜狐|网友评论|最新评论|发表评论|(?:文章)?关键[词字][:：]|标签[:：]|"
-    r"我来说两句|请发表您的看法|更多精彩|【发表评论】|声明[:：]该文观点)"
+    r"我来说两句|请发表您的看法|更多精彩|【发表评论】|声明[:：]该文观点"
+    # Heading words that also open sentences (热门新闻的背后…): only as a heading of their own.
+    r"|(?:推荐新闻|为您推荐|为你推荐|相关推荐|大家都在看|热点新闻|热门新闻)(?:$|[:：>]))"
 )
 
 # Table and box-drawing debris left when layout tables become text.
