@@ -111,9 +111,13 @@ class PortalSpider(Spider):
     async def start(self) -> Any:
         for url in self.profile.start_urls:
             self.seen_lists.add(list_key(url))
+            ref = self.rules.article_ref(url)
+            # Page k of an article is read from page 1 (its pager leads back to page k, which the
+            # dupefilter would drop: the article would vanish without a trace).
+            first = ref.first_page_url if ref and ref.page > 1 else url
             yield Request(
-                url, callback=self.parse_start, errback=self.start_failed, priority=PRIORITY_LIST,
-                meta={"cn_role": "start", "cn_depth": 1, "handle_httpstatus_list": ARTICLE_STATUSES},
+                first, callback=self.parse_start, errback=self.start_failed, priority=PRIORITY_LIST,
+                meta={"cn_role": "start", "cn_start": url, "cn_depth": 1, "handle_httpstatus_list": ARTICLE_STATUSES},
             )
         for url in self.harvest.carry_over():  # the last run's failed articles and --recheck-days
             yield self._article_request(url, None)
@@ -134,9 +138,10 @@ class PortalSpider(Spider):
 
     def start_failed(self, failure: Failure) -> None:
         kind, reason = describe_failure(failure)
-        self.start_problems[failed(failure).url] = reason
+        url = failed(failure).meta.get("cn_start") or failed(failure).url  # as the user gave it
+        self.start_problems[url] = reason
         self._stat(f"citynews/start/failed/{kind}")
-        self.lost.append(Loss(failed(failure).url, reason, kind, what="start"))
+        self.lost.append(Loss(url, reason, kind, what="start"))
 
     # --- listing pages -----------------------------------------------------------------
     def parse_listing_page(self, response: Response) -> Iterator[Request]:
@@ -323,7 +328,7 @@ class PortalSpider(Spider):
         url = request.meta.get("cn_first") or request.url
         self._lose_article(url, (f"page {page}: " if page > 1 else "") + reason, kind)
         if request.meta.get("cn_role") == "start":
-            self.start_problems[request.url] = reason
+            self.start_problems[request.meta.get("cn_start") or request.url] = reason
 
     def offsite_redirect(self, request: Request) -> None:
         """Count a redirect off the site: Scrapy's OffsiteMiddleware drops it from this same

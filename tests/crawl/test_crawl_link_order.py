@@ -5,7 +5,9 @@ it was not tuned on"):
 - the list entry must win over a DIY-block link to the same article, whatever the crawl order: its
   URL form becomes the record URL, and its summary fills a view page that hides 摘要;
 - an article linked only from a block is still fetched (once the lists are read);
-- a 跳转URL article (302 off the site) is reported as lost (`offsite_redirect`), not dropped silently.
+- a 跳转URL article (302 off the site) is reported as lost (`offsite_redirect`), not dropped silently;
+- a start URL that is page 2 of an article gives the whole article (its pager led back to the start
+  URL, which the dupefilter dropped: nothing was written, and the message blamed the site).
 
 The tiny portal below is stock Discuz! X3.4 markup (shared/reference/discuz-x.md §3, §5), UTF-8.
 """
@@ -16,6 +18,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,8 +47,10 @@ ARTICLE = """<div id="pt" class="bm cl"><div class="z"><a href="./" class="nvhm"
 <div id="ct" class="ct2 wp cl"><div class="mn"><div class="bm vw"><div class="h hm"><h1 class="ph">{title}</h1>
 <p class="xg1">2024-5-{aid} 10:0{aid}<span class="pipe">|</span>发布者: <a href="home.php?mod=space&amp;uid=1">admin</a><span class="pipe">|</span>评论: 0</p></div>
 {summary}<div class="d"><table cellpadding="0" cellspacing="0" class="vwtb"><tr><td id="article_content">
-<p>{title}的正文第一段，讲述本地新闻。</p><p>{title}的正文第二段。</p></td></tr></table></div></div></div></div></body></html>"""
-TITLES = {1: "第一篇", 2: "第二篇", 4: "只在首页的文章"}
+{body}</td></tr></table>{pager}</div></div></div></div></body></html>"""
+TITLES = {1: "第一篇", 2: "第二篇", 4: "只在首页的文章", 6: "两页的文章"}  # aid 6: two pages, linked from nowhere
+PAGER = """<div class="ptw pbw cl"><div class="pg">{links}<label><input type="text" name="custompage" class="px" size="2" />
+<span title="共 2 页"> / 2 页</span></label>{next}</div></div>"""
 LIST_SUMMARY = "这是列表页上的摘要 ..."
 Crawled = tuple[str, dict[str, dict[str, Any]], dict[str, Any]]  # (base URL, records by aid, manifest)
 
@@ -54,10 +59,22 @@ def page(base: str, body_class: str, title: str, body: str) -> bytes:
     return (HEAD.format(base=base, body=body_class, title=title) + body).encode("utf-8")
 
 
-def article(base: str, aid: int) -> bytes:
+def article(base: str, aid: int, number: int = 1) -> bytes:
     # aid 1 sits in a category that hides 摘要 on the view page (only its list shows it)
     summary = "" if aid == 1 else f'<div class="s"><div><strong>摘要</strong>: {TITLES[aid]}的摘要</div></div>'
-    return page(base, "pg_view", TITLES[aid], ARTICLE.format(base=base, aid=aid, title=TITLES[aid], summary=summary))
+    body = f"<p>{TITLES[aid]}的正文第{number * 2 - 1}段，讲述本地新闻。</p><p>{TITLES[aid]}的正文第{number * 2}段。</p>"
+    pager = ""
+    if aid == 6:
+        links = (
+            '<strong>1</strong><a href="article-6-2.html">2</a>'
+            if number == 1
+            else '<a href="article-6-1.html">1</a><strong>2</strong>'
+        )
+        pager = PAGER.format(
+            links=links, next='<a href="article-6-2.html" class="nxt">下一页</a>' if number == 1 else ""
+        )
+    fields = {"base": base, "aid": aid, "title": TITLES[aid], "summary": summary, "body": body, "pager": pager}
+    return page(base, "pg_view", TITLES[aid], ARTICLE.format(**fields))
 
 
 class _Portal(BaseHTTPRequestHandler):
@@ -75,6 +92,8 @@ class _Portal(BaseHTTPRequestHandler):
             status, body = 200, page(base, "pg_list pg_list_1", "要闻", LIST.format(entries=entries))
         elif path == "/portal.php?mod=view&aid=3":
             status, body, location = 302, b"", "http://elsewhere.example.org/news/2024/0503.shtml"
+        elif path == "/article-6-2.html":
+            status, body = 200, article(base, 6, 2)
         else:
             for aid in TITLES:
                 if path in (f"/article-{aid}-1.html", f"/portal.php?mod=view&aid={aid}"):
@@ -129,3 +148,25 @@ def test_a_redirect_off_the_site_is_a_lost_article(crawled: Crawled) -> None:
     (lost,) = manifest["lost"]
     assert lost["url"] == f"{base}portal.php?mod=view&aid=3"
     assert lost["kind"] == "offsite_redirect" and "elsewhere.example.org" in lost["reason"]
+
+
+def test_a_start_url_on_page_2_gives_the_whole_article(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Portal)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        proc = citynews(
+            "crawl", "--start-url", f"{base}article-6-2.html", *FAST, "-o", str(tmp_path / "a.jsonl"), cwd=tmp_path
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert proc.returncode == 0, proc.stderr
+    (record,) = read_jsonl(tmp_path / "a.jsonl")
+    assert (record["article_id"], record["url"], record["pages"]) == ("6", f"{base}article-6-1.html", 2)
+    assert record["paragraphs"] == [
+        "两页的文章的正文第1段，讲述本地新闻。",
+        "两页的文章的正文第2段。",
+        "两页的文章的正文第3段，讲述本地新闻。",
+        "两页的文章的正文第4段。",
+    ]
