@@ -3,7 +3,8 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/generic_eval.py                 # cwced-zh + held-out + English
-    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus (cwced | heldout | gne-gold | gne-silver | cx-silver | aeb)
+    .venv/bin/python bench/generic_eval.py --only cwced    # one corpus; --only may repeat
+    # corpora: cwced | heldout | gne-gold | gne-silver | cx-silver | aeb
     .venv/bin/python bench/generic_eval.py --markdown      # print the tables as Markdown for docs
 
 Reads ``../shared/corpora`` (relative to the repository root); a corpus that is absent is

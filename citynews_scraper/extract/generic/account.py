@@ -23,9 +23,12 @@ from citynews_scraper.extract.generic.zones import Zones
 # Follow buttons of self-media platforms, as their whole line.
 FOLLOW_BUTTON = re.compile(r"^[+＋]?\s*(?:关注|关注TA|关注他|关注她)$")
 # An account name: short, one word-ish, no sentence or field punctuation.
-ACCOUNT_NAME = re.compile(r"^[^\s\d:：，。！？,!?|/\\>《》【】\[\]()（）][^\s:：，。！？,!?|/\\>《》【】\[\]()（）]{1,15}$")
+_NOT_IN_NAME = r"\s:：，。！？,!?|/\\>《》【】\[\]()（）"
+ACCOUNT_NAME = re.compile(rf"^[^\d{_NOT_IN_NAME}][^{_NOT_IN_NAME}]{{1,15}}$")
 # Words that make a short line chrome or a label, not a name.
-NOT_ACCOUNT = re.compile(r"来源|作者|时间|日期|编辑|发布于|字号|分享|举报|关注|首页|登录|注册|评论|收藏|原创|正文|搜索|更多|返回")
+NOT_ACCOUNT = re.compile(
+    r"来源|作者|时间|日期|编辑|发布于|字号|分享|举报|关注|首页|登录|注册|评论|收藏|原创|正文|搜索|更多|返回"
+)
 # 原创 南方都市报 2019-09-09 16:01:46: a dateline that is only a name and the time.
 NAME_DATELINE = re.compile(
     r"^(?:原创\s*)?(?P<name>\S{2,16})\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"

@@ -56,9 +56,9 @@ def strip_suffix(title: str) -> str:
             return head
     # A bare hyphen is no separator (COVID-19, 3-0) unless a site name follows it at the
     # very end: 武汉的声音：有英勇的你，才有英雄的城！-新华网.
-    match = SITE_AFTER_HYPHEN.search(title)
-    if match and len(title[: match.start()].strip()) >= MIN_TITLE_CHARS:
-        return title[: match.start()].strip()
+    site = SITE_AFTER_HYPHEN.search(title)
+    if site and len(title[: site.start()].strip()) >= MIN_TITLE_CHARS:
+        return title[: site.start()].strip()
     return title.strip()
 
 
