@@ -6,13 +6,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from citynews_scraper.demo import DemoConfig, DemoPortal
+from citynews_scraper.demo import DemoPortal
 
 ROOT = Path(__file__).resolve().parents[2]
 # Politeness lifted for our own server on 127.0.0.1 (the defaults are tested by reading settings).
@@ -41,19 +38,3 @@ def crawl(portal: DemoPortal, tmp: Path, *extra: str) -> tuple[subprocess.Comple
     manifest_path = tmp / "out.manifest.json"
     manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
     return proc, records, manifest
-
-
-@pytest.fixture
-def demo() -> Iterator[Any]:
-    """A factory: ``demo(**DemoConfig fields)`` → a started DemoPortal (stopped after the test)."""
-    started: list[DemoPortal] = []
-
-    def start(**config: Any) -> DemoPortal:
-        portal = DemoPortal(DemoConfig(**config))
-        portal.start()
-        started.append(portal)
-        return portal
-
-    yield start
-    for portal in started:
-        portal.stop()

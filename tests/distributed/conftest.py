@@ -16,13 +16,11 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from citynews_scraper.demo import DemoConfig, DemoPortal
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = "CITYNEWS_TEST_REDIS"
@@ -111,22 +109,6 @@ def server(redis_url: str) -> Any:
 def site() -> str:
     """A site name of this test's own (its Redis keys are citynews:<site>:…)."""
     return f"t{uuid.uuid4().hex[:10]}"
-
-
-@pytest.fixture
-def demo() -> Iterator[Callable[..., DemoPortal]]:
-    """``demo(**DemoConfig fields)`` → a started DemoPortal (stopped after the test)."""
-    started: list[DemoPortal] = []
-
-    def make(**config: Any) -> DemoPortal:
-        portal = DemoPortal(DemoConfig(**config))
-        portal.start()
-        started.append(portal)
-        return portal
-
-    yield make
-    for portal in started:
-        portal.stop()
 
 
 def env() -> dict[str, str]:

@@ -8,12 +8,10 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from citynews_scraper.demo import DemoConfig, DemoPortal
 from citynews_scraper.demo.site import dateline
@@ -74,19 +72,3 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def manifest(output: Path) -> dict[str, Any]:
     return json.loads(output.with_name(output.name.replace(".jsonl", ".manifest.json")).read_text("utf-8"))
-
-
-@pytest.fixture
-def demo() -> Iterator[Callable[..., DemoPortal]]:
-    """``demo(**DemoConfig fields)`` → a started DemoPortal (stopped after the test)."""
-    started: list[DemoPortal] = []
-
-    def make(**config: Any) -> DemoPortal:
-        portal = DemoPortal(DemoConfig(**config))
-        portal.start()
-        started.append(portal)
-        return portal
-
-    yield make
-    for portal in started:
-        portal.stop()
