@@ -14,11 +14,17 @@ URLs: ``…/{aid}.html`` (page k > 1: ``{aid}_{k}.html``) or ``/plus/view.php?ai
 
 from __future__ import annotations
 
-import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, script_count
-from citynews_scraper.extract.cms.stock_urls import first_number, first_page_file, id_from_url, page_from_url
+from citynews_scraper.extract.cms.stock_urls import (
+    ARTICLE_FILE,
+    first_number,
+    first_page_file,
+    id_from_url,
+    id_in_query,
+    page_from_url,
+)
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.errors import NotAnArticle
 from citynews_scraper.extract.page import Page
@@ -52,8 +58,7 @@ TEMPLATE = Template(
 )
 COUNT_SCRIPT = "//script[contains(@src,'plus/count.php')]"
 LIST_MARKERS = "//div[contains(@class,'listbox')] | //ul[contains(@class,'e2')]"
-_ARTICLE_FILE = re.compile(r"/(?P<id>\d+)(?:_(?P<page>\d+))?\.s?html?$")
-_AID = re.compile(r"[?&](?:amp;)?aid=(\d+)")
+_AID = id_in_query("aid")
 
 
 class DedeParser(StockParser):
@@ -67,15 +72,15 @@ class DedeParser(StockParser):
 
     def article_id(self, page: Page) -> str | None:
         counted = first_number(page.selector.xpath(f"{COUNT_SCRIPT}/@src").getall(), _AID)
-        return counted or id_from_url(page.url, "aid", _ARTICLE_FILE)
+        return counted or id_from_url(page.url, "aid", ARTICLE_FILE)
 
     def page_number_from_url(self, page: Page) -> int | None:
-        return page_from_url(page.url, "pageno", _ARTICLE_FILE)
+        return page_from_url(page.url, "pageno", ARTICLE_FILE)
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "pageno"]
-        path = _ARTICLE_FILE.sub(first_page_file, parts.path)
+        path = ARTICLE_FILE.sub(first_page_file, parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
     def views(self, page: Page, info: Info) -> int | None:

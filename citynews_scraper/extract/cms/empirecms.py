@@ -15,11 +15,17 @@ URLs: ``/{classpath}/[{date}/]{id}.html`` (page k > 1: ``{id}_{k}.html``) or
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit, urlunsplit
 
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, script_count
-from citynews_scraper.extract.cms.stock_urls import first_number, first_page_file, id_from_url, page_from_url
+from citynews_scraper.extract.cms.stock_urls import (
+    ARTICLE_FILE,
+    first_number,
+    first_page_file,
+    id_from_url,
+    id_in_query,
+    page_from_url,
+)
 from citynews_scraper.extract.page import Page
 
 NAME = "empirecms"
@@ -62,8 +68,7 @@ TEMPLATE = Template(
 )
 # ViewClick with ``down=N`` prints a digg count, not views.
 VIEW_SCRIPT = "//script[contains(@src,'ViewClick') and not(contains(@src,'down='))]"
-_ID = re.compile(r"[?&](?:amp;)?id=(\d+)")
-_ARTICLE_FILE = re.compile(r"/(?P<id>\d+)(?:_(?P<page>\d+))?\.s?html?$")
+_ID = id_in_query("id")
 
 
 class EmpireParser(StockParser):
@@ -72,14 +77,14 @@ class EmpireParser(StockParser):
 
     def article_id(self, page: Page) -> str | None:
         scripts = page.selector.xpath(f"{VIEW_SCRIPT}/@src | //script[contains(@src,'ViewClick')]/@src").getall()
-        return first_number(scripts, _ID) or id_from_url(page.url, "id", _ARTICLE_FILE)
+        return first_number(scripts, _ID) or id_from_url(page.url, "id", ARTICLE_FILE)
 
     def page_number_from_url(self, page: Page) -> int | None:
-        return page_from_url(page.url, None, _ARTICLE_FILE)  # pages are files only: ?page= is not a page
+        return page_from_url(page.url, None, ARTICLE_FILE)  # pages are files only: ?page= is not a page
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
-        path = _ARTICLE_FILE.sub(first_page_file, parts.path)
+        path = ARTICLE_FILE.sub(first_page_file, parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
     def views(self, page: Page, info: Info) -> int | None:

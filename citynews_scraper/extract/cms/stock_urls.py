@@ -12,6 +12,14 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
+# The article file all three write: ``/123.html``, its page 2 ``/123_2.html`` (or .shtml, .htm).
+ARTICLE_FILE = re.compile(r"/(?P<id>\d+)(?:_(?P<page>\d+))?\.s?html?$")
+
+
+def id_in_query(key: str) -> re.Pattern[str]:
+    """``?key=N`` or ``&key=N`` (also HTML-escaped ``&amp;key=N``) anywhere in a string: group 1 is N."""
+    return re.compile(rf"[?&](?:amp;)?{key}=(\d+)")
+
 
 def first_number(values: Iterable[str], pattern: re.Pattern[str]) -> str | None:
     """Group 1 of the first value `pattern` matches (an id in a counter script's URL)."""
