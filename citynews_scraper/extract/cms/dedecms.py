@@ -16,15 +16,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from citynews_scraper.extract.cms import stock_urls
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, script_count
-from citynews_scraper.extract.cms.stock_urls import (
-    ARTICLE_FILE,
-    first_number,
-    first_page_file,
-    id_from_url,
-    id_in_query,
-    page_from_url,
-)
 from citynews_scraper.extract.draft import Draft
 from citynews_scraper.extract.errors import NotAnArticle
 from citynews_scraper.extract.page import Page
@@ -58,7 +51,7 @@ TEMPLATE = Template(
 )
 COUNT_SCRIPT = "//script[contains(@src,'plus/count.php')]"
 LIST_MARKERS = "//div[contains(@class,'listbox')] | //ul[contains(@class,'e2')]"
-_AID = id_in_query("aid")
+_AID = stock_urls.id_in_query("aid")
 
 
 class DedeParser(StockParser):
@@ -71,16 +64,16 @@ class DedeParser(StockParser):
         return super().parse(page)
 
     def article_id(self, page: Page) -> str | None:
-        counted = first_number(page.selector.xpath(f"{COUNT_SCRIPT}/@src").getall(), _AID)
-        return counted or id_from_url(page.url, "aid", ARTICLE_FILE)
+        counted = stock_urls.first_number(page.selector.xpath(f"{COUNT_SCRIPT}/@src").getall(), _AID)
+        return counted or stock_urls.id_from_url(page.url, "aid")
 
     def page_number_from_url(self, page: Page) -> int | None:
-        return page_from_url(page.url, "pageno", ARTICLE_FILE)
+        return stock_urls.page_from_url(page.url, "pageno")
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "pageno"]
-        path = ARTICLE_FILE.sub(first_page_file, parts.path)
+        path = stock_urls.first_page_path(parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
     def views(self, page: Page, info: Info) -> int | None:

@@ -17,15 +17,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
+from citynews_scraper.extract.cms import stock_urls
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, script_count
-from citynews_scraper.extract.cms.stock_urls import (
-    ARTICLE_FILE,
-    first_number,
-    first_page_file,
-    id_from_url,
-    id_in_query,
-    page_from_url,
-)
 from citynews_scraper.extract.page import Page
 
 NAME = "empirecms"
@@ -68,7 +61,7 @@ TEMPLATE = Template(
 )
 # ViewClick with ``down=N`` prints a digg count, not views.
 VIEW_SCRIPT = "//script[contains(@src,'ViewClick') and not(contains(@src,'down='))]"
-_ID = id_in_query("id")
+_ID = stock_urls.id_in_query("id")
 
 
 class EmpireParser(StockParser):
@@ -77,14 +70,14 @@ class EmpireParser(StockParser):
 
     def article_id(self, page: Page) -> str | None:
         scripts = page.selector.xpath(f"{VIEW_SCRIPT}/@src | //script[contains(@src,'ViewClick')]/@src").getall()
-        return first_number(scripts, _ID) or id_from_url(page.url, "id", ARTICLE_FILE)
+        return stock_urls.first_number(scripts, _ID) or stock_urls.id_from_url(page.url, "id")
 
     def page_number_from_url(self, page: Page) -> int | None:
-        return page_from_url(page.url, None, ARTICLE_FILE)  # pages are files only: ?page= is not a page
+        return stock_urls.page_from_url(page.url, None)  # no query key: only the file name carries a page
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
-        path = ARTICLE_FILE.sub(first_page_file, parts.path)
+        path = stock_urls.first_page_path(parts.path)
         return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
     def views(self, page: Page, info: Info) -> int | None:

@@ -18,15 +18,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from citynews_scraper.extract.cms import stock_urls
 from citynews_scraper.extract.cms.stock import Info, StockParser, Template, count, first, shown_text, title_from_head
-from citynews_scraper.extract.cms.stock_urls import (
-    ARTICLE_FILE,
-    first_number,
-    first_page_file,
-    id_from_url,
-    id_in_query,
-    page_from_url,
-)
 from citynews_scraper.extract.page import Page
 from citynews_scraper.text.normalize import normalize_space
 
@@ -58,7 +51,7 @@ TEMPLATE = Template(
     junk=(".//*[contains(@id,'vote')]", ".//*[@id='pages']"),
 )
 COUNT_SCRIPT = "//script[contains(@src,'op=count')]/@src"
-_ID = id_in_query("id")
+_ID = stock_urls.id_in_query("id")
 _PSEUDO = re.compile(r"/content-(?P<cat>\d+)-(?P<id>\d+)-(?P<page>\d+)\.html$")
 
 
@@ -75,17 +68,17 @@ class PhpcmsParser(StockParser):
         return own or shown_text(heading) or title_from_head(page)
 
     def article_id(self, page: Page) -> str | None:
-        counted = first_number(page.selector.xpath(COUNT_SCRIPT).getall(), _ID)
-        return counted or id_from_url(page.url, "id", _PSEUDO, ARTICLE_FILE)
+        counted = stock_urls.first_number(page.selector.xpath(COUNT_SCRIPT).getall(), _ID)
+        return counted or stock_urls.id_from_url(page.url, "id", _PSEUDO, stock_urls.ARTICLE_FILE)
 
     def page_number_from_url(self, page: Page) -> int | None:
-        return page_from_url(page.url, "page", _PSEUDO, ARTICLE_FILE)
+        return stock_urls.page_from_url(page.url, "page", _PSEUDO, stock_urls.ARTICLE_FILE)
 
     def first_page_url(self, page: Page) -> str:
         parts = urlsplit(page.url)
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
         path = _PSEUDO.sub(lambda m: f"/content-{m.group('cat')}-{m.group('id')}-1.html", parts.path)
-        path = ARTICLE_FILE.sub(first_page_file, path)
+        path = stock_urls.first_page_path(path)
         return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
     def comments(self, page: Page, info: Info) -> int | None:

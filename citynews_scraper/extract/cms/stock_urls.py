@@ -3,7 +3,7 @@
 Their article files look alike (``/123.html``, page 2 ``/123_2.html``) and their dynamic
 pages carry the id and page in the query (``?aid=123&pageno=2``): one reader for all three,
 given each CMS's query key and file patterns.  A file pattern names its groups ``id`` and
-``page`` (``page`` may be optional).
+``page`` (``page`` may be optional); without one, `ARTICLE_FILE` is meant.
 """
 
 from __future__ import annotations
@@ -32,17 +32,21 @@ def first_number(values: Iterable[str], pattern: re.Pattern[str]) -> str | None:
 
 def id_from_url(url: str, key: str, *files: re.Pattern[str]) -> str | None:
     """``?key=N`` in the query, else the ``id`` of the first file pattern the path matches."""
-    return _number(url, key, files, "id")
+    return _number(url, key, files or (ARTICLE_FILE,), "id")
 
 
 def page_from_url(url: str, key: str | None, *files: re.Pattern[str]) -> int | None:
     """``?key=N`` in the query (unless `key` is None), else the ``page`` of the first file pattern."""
-    number = _number(url, key, files, "page")
+    number = _number(url, key, files or (ARTICLE_FILE,), "page")
     return int(number) if number else None
 
 
-def first_page_file(match: re.Match[str]) -> str:
-    """``/123_2.html`` → ``/123.html``: an article-file match without its page number."""
+def first_page_path(path: str) -> str:
+    """``…/123_2.html`` → ``…/123.html``: the article file of page 1."""
+    return ARTICLE_FILE.sub(_without_page, path)
+
+
+def _without_page(match: re.Match[str]) -> str:
     page = match.group("page")
     return match.group(0).replace(f"_{page}.", ".") if page else match.group(0)
 
