@@ -216,6 +216,12 @@ def _gne_silver(base: Path) -> Iterator[Sample]:
 LABELS = ROOT / "bench" / "heldout" / "gne-labels.json"
 
 
+def credit_label(label: dict[str, str | None]) -> str:
+    """The credit, as the cwced labels have it: the writer, else the self-media account,
+    else the 责任编辑; none credited → "" (right only when the extractor gives none)."""
+    return label.get("author") or label.get("account") or label.get("editor") or ""
+
+
 def load_gne_gold() -> Iterator[Sample]:
     """GNE's test pages with our hand labels (bench/heldout/README.md): title, date, credit."""
     base = CORPORA / "zh-fixtures" / "gne"
@@ -225,13 +231,10 @@ def load_gne_gold() -> Iterator[Sample]:
         if label["kind"] != "news" or not path.exists():
             continue
         unscored = set(label.get("unscored", []))
-        # The credit, as the cwced labels have it: the writer, else the self-media account,
-        # else the 责任编辑; none credited → "" (right only when the extractor gives none).
-        credit = label["author"] or label["account"] or label["editor"] or ""
         yield Sample(
             "gne (gold)", name.removesuffix(".html.gz"), gzip.decompress(path.read_bytes()),
             headers={"Content-Type": "text/html; charset=utf-8"},
-            title=label["title"], author=credit, writer=label["author"] or "",
+            title=label["title"], author=credit_label(label), writer=label["author"] or "",
             date=None if "date" in unscored else (label["date"] or ""),
         )
 

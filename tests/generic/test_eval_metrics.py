@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -68,3 +69,23 @@ def test_aeb_score_normalises_per_page() -> None:
 def test_iso_labels_without_time_are_days() -> None:
     assert ev._iso_label("2023-11-17T00:00:00") == "2023-11-17"
     assert ev._iso_label("2017-03-10T08:42:00+08:00") == "2017-03-10 08:42"
+
+
+@pytest.mark.parametrize("label,credit", [
+    ({"author": "陆一夫", "account": None, "editor": "姚立伟"}, "陆一夫"),
+    ({"author": None, "account": "去驴行", "editor": None}, "去驴行"),
+    ({"author": None, "account": None, "editor": "杨倩"}, "杨倩"),
+    ({"author": None, "account": None, "editor": None}, ""),
+])
+def test_gne_gold_credit_is_writer_else_account_else_editor(label: dict[str, str | None], credit: str) -> None:
+    assert ev.credit_label(label) == credit
+
+
+def test_gne_gold_labels_file_is_well_formed() -> None:
+    pages = json.loads(ev.LABELS.read_text("utf-8"))["pages"]
+    assert len(pages) == 67
+    fields = {"kind", "title", "date", "author", "account", "editor", "source"}
+    for name, label in pages.items():
+        assert name.endswith(".html.gz") and fields <= set(label), name
+        assert label["kind"] in {"news", "exclude"}
+        assert label["date"] is None or ev.label_parts(label["date"]).keys() >= {"y", "m", "d"}
