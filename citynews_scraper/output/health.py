@@ -10,6 +10,9 @@ from typing import Any
 # articles (404 showmessage) are the portal's doing, not errors.
 ERROR_COUNTS = ("failed", "list_pages_failed", "articles_rejected")
 OK_COUNTS = ("articles_written", "duplicates", "deleted", "list_pages")
+# Losses the portal chose, not faults: an article that redirects to another site (a Discuz!
+# 跳转URL article).  Still listed in the manifest (`lost`, `failed_by_kind`), not errors.
+PORTAL_CHOICES = ("offsite_redirect",)
 # Records a harvest chose not to write (manifest ``harvest`` section): tried, not errors.
 HARVEST_DROPS = ("done", "older", "unchanged")
 
@@ -34,8 +37,11 @@ def error_rate(counts: dict[str, Any], harvest: dict[str, Any] | None = None) ->
     5.0
     >>> error_rate({}).percent
     0.0
+    >>> error_rate({"articles_written": 9, "failed": 1, "failed_by_kind": {"offsite_redirect": 1}}).percent
+    0.0
     """
-    errors = sum(int(counts.get(name, 0) or 0) for name in ERROR_COUNTS)
-    fine = sum(int(counts.get(name, 0) or 0) for name in OK_COUNTS)
+    chosen = sum(int((counts.get("failed_by_kind") or {}).get(kind, 0) or 0) for kind in PORTAL_CHOICES)
+    errors = sum(int(counts.get(name, 0) or 0) for name in ERROR_COUNTS) - chosen
+    fine = sum(int(counts.get(name, 0) or 0) for name in OK_COUNTS) + chosen
     fine += sum(int((harvest or {}).get(name, 0) or 0) for name in HARVEST_DROPS)
     return ErrorRate(errors, errors + fine)

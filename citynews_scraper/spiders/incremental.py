@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from citynews_scraper.extract.dates import parse_date
 from citynews_scraper.extract.listing import ListEntry, Listing
 from citynews_scraper.extract.urls import UrlRules, canonical
+from citynews_scraper.output.health import PORTAL_CHOICES
 from citynews_scraper.output.lock import acquire
 from citynews_scraper.output.manifest import run_paths
 from citynews_scraper.output.partfile import Recovered, part_path, recover_part
@@ -244,7 +245,9 @@ class Harvest:
             self.store.record_status(self.key_for(url), url, DELETED, now)
         for loss in lost:
             if loss.get("what") == "article" and self.rules.article_ref(loss["url"]):
-                self.store.record_status(self.key_for(loss["url"]), loss["url"], FAILED, now)
+                # An article sent to another site is gone from this one: known, not retried.
+                status = DELETED if loss.get("kind") in PORTAL_CHOICES else FAILED
+                self.store.record_status(self.key_for(loss["url"]), loss["url"], status, now)
             elif loss.get("what") == "list":
                 self.store.record_list_failed(canonical(loss["url"]), now)
         if reason == "shutdown":
