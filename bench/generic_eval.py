@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/generic_eval.py                 # cwced-zh + held-out + English
     .venv/bin/python bench/generic_eval.py --only cwced    # one corpus; --only may repeat
-    # corpora: cwced | heldout | gne-gold | gne-silver | cx-silver | aeb
+    # corpora: cwced | heldout | gne-gold | cx-gold | gne-silver | cx-silver | aeb
     .venv/bin/python bench/generic_eval.py --markdown      # print the tables as Markdown for docs
 
 Reads ``../shared/corpora`` (relative to the repository root); a corpus that is absent is
@@ -214,6 +214,7 @@ def _gne_silver(base: Path) -> Iterator[Sample]:
 
 
 LABELS = ROOT / "bench" / "heldout" / "gne-labels.json"
+CX_LABELS = ROOT / "bench" / "heldout" / "cx-labels.json"
 
 
 def credit_label(label: dict[str, str | None]) -> str:
@@ -224,16 +225,24 @@ def credit_label(label: dict[str, str | None]) -> str:
 
 def load_gne_gold() -> Iterator[Sample]:
     """GNE's test pages with our hand labels (bench/heldout/README.md): title, date, credit."""
-    base = CORPORA / "zh-fixtures" / "gne"
-    pages = json.loads(LABELS.read_text("utf-8"))["pages"]
+    yield from _hand_labelled("gne (gold)", CORPORA / "zh-fixtures" / "gne", LABELS,
+                              {"Content-Type": "text/html; charset=utf-8"})
+
+
+def load_cx_gold() -> Iterator[Sample]:
+    """25 NetEase GBK pages hand-labelled after the gne-gold changes (a held-out check)."""
+    yield from _hand_labelled("cx (gold)", CORPORA / "zh-fixtures" / "cx-netease-gbk", CX_LABELS, {})
+
+
+def _hand_labelled(corpus: str, base: Path, labels: Path, headers: dict[str, str]) -> Iterator[Sample]:
+    pages = json.loads(labels.read_text("utf-8"))["pages"]
     for name, label in sorted(pages.items()):
         path = base / name
         if label["kind"] != "news" or not path.exists():
             continue
         unscored = set(label.get("unscored", []))
         yield Sample(
-            "gne (gold)", name.removesuffix(".html.gz"), gzip.decompress(path.read_bytes()),
-            headers={"Content-Type": "text/html; charset=utf-8"},
+            corpus, name.removesuffix(".html.gz"), gzip.decompress(path.read_bytes()), headers=dict(headers),
             title=label["title"], author=credit_label(label), writer=label["author"] or "",
             date=None if "date" in unscored else (label["date"] or ""),
         )
@@ -511,6 +520,8 @@ CORPUS_LOADERS: dict[str, tuple[str, Callable[[], Iterator[Sample]], Path, bool]
     "heldout": ("zh-fixtures gold (held out)", load_heldout, CORPORA / "zh-fixtures", False),
     "gne-gold": ("zh-fixtures/gne, hand-labelled (held out, gold)", load_gne_gold,
                  CORPORA / "zh-fixtures" / "gne", False),
+    "cx-gold": ("zh-fixtures/cx-netease-gbk, 25 hand-labelled (held out, gold)", load_cx_gold,
+                CORPORA / "zh-fixtures" / "cx-netease-gbk", False),
     "gne-silver": ("zh-fixtures/gne vs GNE's own output (held out, silver)", load_gne_silver,
                    CORPORA / "zh-fixtures", False),
     "cx-silver": ("zh-fixtures/cx-netease-gbk vs cx-extractor output (held out, silver)", load_cx_silver,
