@@ -46,3 +46,7 @@ def test_not_accounts(header: tuple[str, ...]) -> None:
 
 def test_linked_name_line_needs_a_follow_button() -> None:
     assert _account("某某必读", "发布时间：10-08 12:00", links=1) is None
+
+
+def test_a_name_and_time_dateline_with_a_comment_counter() -> None:
+    assert _account("王小阳 2015-06-21 11:39:55 0人参与评论") == account.Account("王小阳", sure=False)

@@ -156,3 +156,15 @@ def test_credit_lines_inside_a_body_zone_that_runs_past_the_article() -> None:
 ])
 def test_short_byline_shapes(text: str, author: str | None) -> None:
     assert byline._author_in(text, last_paragraph=False) == author
+
+
+def test_footer_line_of_fields_inside_the_body_zone() -> None:
+    lines = [Line("标题"), Line("正文第一段。"), Line("本文来源：某某新闻网 作者：李小磊 责任编辑：NF055"),
+             Line("0人跟贴 | 0人参与"), Line("网友跟贴 0人跟贴 | 0人参与 | 手机发跟贴 | 注册"), Line("跟贴热词：")]
+    credits = byline.read_credits(lines, Zones(0, 1, len(lines), len(lines)))
+    assert (credits.author, credits.publisher) == ("李小磊", "NF055")
+
+
+def test_trailing_credit_may_name_the_outlet_first() -> None:
+    assert byline._author_in("……仍有穿仓风险。（某某网 张小艳）", last_paragraph=True) == "张小艳"
+    assert byline._author_in("……（某某网 某某报）", last_paragraph=True) is None

@@ -147,3 +147,13 @@ def test_bare_hyphen_only_before_a_site_name(page_title: str, expected: str) -> 
 def test_heading_words_that_open_a_sentence_are_not_tail_markers() -> None:
     paragraphs = [BODY * 3, BODY * 3, "热门新闻的背后是流量的竞争，记者走访了几家平台。", BODY]
     assert clean.cut_tail(paragraphs) == paragraphs
+
+
+def test_closing_list_of_dated_headlines_is_dropped() -> None:
+    related = ["某地高温津贴进入发放期 多地标准已数年未涨 2015/07/04", "多省份明确高温津贴标准（表） 2014/07/24", "跟贴热词："]
+    assert clean.clean_paragraphs([BODY * 2, BODY * 2, *related]) == [BODY * 2, BODY * 2]
+
+
+def test_a_single_dated_sign_off_stays() -> None:
+    paragraphs = [BODY * 2, BODY * 2, "某某市人民政府办公室 2015-07-04"]
+    assert clean.clean_paragraphs(paragraphs) == paragraphs

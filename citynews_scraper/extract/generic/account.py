@@ -31,7 +31,8 @@ NOT_ACCOUNT = re.compile(
 )
 # 原创 南方都市报 2019-09-09 16:01:46: a dateline that is only a name and the time.
 NAME_DATELINE = re.compile(
-    r"^(?:原创\s*)?(?P<name>\S{2,16})\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$"
+    r"^(?:原创\s*)?(?P<name>\S{2,16})\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*\d+\s*人?(?:参与评论|参与|评论|阅读|跟贴))?$"  # a comment counter may follow
 )
 DATELINE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}|^(?:发布时间|发表时间|发布于|时间)\s*[:：]")
 # Body lines the extractor may have kept above the text, still searched.

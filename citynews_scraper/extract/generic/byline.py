@@ -53,6 +53,8 @@ CREDIT_LINE_CHARS = 40
 SHORT_CREDIT_CHARS = 20
 MAX_LINK_SHARE = 0.5
 CREDIT_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_ROLE_ALT})\s*[:：/]\s*(?P<value>.+)")
+# A footer line of fields that opens with the source: 本文来源：某报 作者：某某 责任编辑：某某.
+SOURCE_LINE = re.compile(rf"^[【\[(（]?\s*(?:本文|文章|稿件|新闻)?(?:{_SOURCE_ALT})\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
@@ -145,8 +147,11 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
     if slash and is_person(slash["value"]) and any(w in slash["outlet"] for w in vocab.OUTLET_WORDS):
         return slash["value"]
     trailing = TRAILING_CREDIT.search(text) if last_paragraph else None
-    if trailing and all(is_person(n) for n in trailing.group("value").split()):
-        return " ".join(trailing.group("value").split())
+    credit = trailing.group("value").split() if trailing else []
+    if len(credit) > 1 and not is_person(credit[0]):
+        credit = credit[1:]  # （网易财经 张艳）: the outlet, then the writer
+    if credit and all(is_person(n) for n in credit):
+        return " ".join(credit)
     return None
 
 
@@ -174,6 +179,11 @@ def _credit_lines_in_body(lines: list[Line], zones: Zones, credits: Credits) -> 
             credits.author = _author_in(text, last_paragraph=False)
         if credits.publisher is None and (match := EDITOR_LINE.match(text)):
             credits.publisher = _names(match.group("value"))
+        if SOURCE_LINE.match(text):  # 本文来源：中国新闻网 作者：李金磊 责任编辑：NF055
+            if credits.author is None:
+                credits.author = _author_in(text, last_paragraph=False)
+            if credits.publisher is None and (match := EDITOR_LABEL.search(text)):
+                credits.publisher = _names(match.group("value"))
 
 
 def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None,

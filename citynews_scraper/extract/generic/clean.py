@@ -68,7 +68,28 @@ def cut_tail(paragraphs: list[str]) -> list[str]:
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Paragraphs without debris, the related-links tail and boilerplate lines."""
     kept = [p for p in paragraphs if not DEBRIS_LINE.match(p)]
-    return [p for p in cut_tail(kept) if not is_boilerplate(p)]
+    return drop_dated_list([p for p in cut_tail(kept) if not is_boilerplate(p)])
+
+
+# 高温津贴进入发放期 多地标准已数年未涨 2015/07/04: a related-article link with its date.
+DATED_HEADLINE = re.compile(r"^[^。！？]{4,60}?\s*[(（\[]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[)）\]]?$")
+# A widget heading after such a list (跟贴热词：).
+WIDGET_LABEL = re.compile(r"^[^。！？\s]{1,10}[:：]$")
+MIN_DATED_LIST = 2
+
+
+def drop_dated_list(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without a closing run of dated headlines (a related-articles list
+    the extractor kept; a single dated line may be the article's own sign-off)."""
+    end = len(paragraphs)
+    while end and WIDGET_LABEL.match(paragraphs[end - 1]):
+        end -= 1
+    start = end
+    while start and DATED_HEADLINE.match(paragraphs[start - 1]):
+        start -= 1
+    if end - start >= MIN_DATED_LIST and start > 0:
+        return paragraphs[:start]
+    return paragraphs
 
 
 # Header lines a body extractor may keep: datelines, credits, breadcrumbs.
