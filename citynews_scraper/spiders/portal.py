@@ -42,6 +42,7 @@ from citynews_scraper.output.manifest import Loss
 from citynews_scraper.profile import ProfileError, SiteProfile, check_start_url, no_such_site, resolve_profile
 from citynews_scraper.spiders.extraction import CheckedArticle, Extractor, PageJob, Step, auto_workers
 from citynews_scraper.spiders.failures import describe_failure
+from citynews_scraper.spiders.gc_tuning import tune_gc
 from citynews_scraper.spiders.incremental import Harvest, open_harvest
 from citynews_scraper.spiders.politeness import apply_profile_settings
 
@@ -109,6 +110,7 @@ class PortalSpider(Spider):
 
     # --- start -------------------------------------------------------------------------
     async def start(self) -> Any:
+        tune_gc()  # the crawl allocates at a high rate: see spiders/gc_tuning.py
         for url in self.profile.start_urls:
             self.seen_lists.add(list_key(url))
             ref = self.rules.article_ref(url)
