@@ -6,6 +6,8 @@ Usage (from the repository root)::
     .venv/bin/python bench/generic_eval.py --only cwced    # one corpus; --only may repeat
     # corpora: cwced | heldout | gne-gold | cx-gold | gne-silver | cx-silver | aeb
     .venv/bin/python bench/generic_eval.py --markdown      # print the tables as Markdown for docs
+    .venv/bin/python bench/generic_eval.py --gold-dir DIR  # a hand-labelled set outside the repo:
+    # DIR/pages/* and DIR/labels.json (bench/heldout/README.md fields, plus `body` paragraphs)
 
 Reads ``../shared/corpora`` (relative to the repository root); a corpus that is absent is
 skipped with a note.  Writes nothing.  Every extractor gets the same decoded text (our
@@ -41,6 +43,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +79,8 @@ class Sample:
     without_snippets: list[str] = field(default_factory=list)
     # The writer alone when the label keeps it apart from the credit (gne-gold); None: use `author`.
     writer: str | None = None
+    # When the page was saved, for a page that shows a relative date (`3小时前`); None: FETCHED_AT.
+    fetched_at: datetime | None = None
 
 
 @dataclass
@@ -240,12 +245,33 @@ def _hand_labelled(corpus: str, base: Path, labels: Path, headers: dict[str, str
         path = base / name
         if label["kind"] != "news" or not path.exists():
             continue
-        unscored = set(label.get("unscored", []))
-        yield Sample(
-            corpus, name.removesuffix(".html.gz"), gzip.decompress(path.read_bytes()), headers=dict(headers),
-            title=label["title"], author=credit_label(label), writer=label["author"] or "",
-            date=None if "date" in unscored else (label["date"] or ""),
-        )
+        body = path.read_bytes()
+        yield labelled_sample(corpus, name, gzip.decompress(body) if name.endswith(".gz") else body,
+                              label, headers)
+
+
+def labelled_sample(corpus: str, name: str, body: bytes, label: dict, headers: dict[str, str]) -> Sample:
+    """One hand-labelled page (bench/heldout/README.md rules) as a Sample. Optional label keys
+    a labels file outside the repo may add: `url`, `headers` (over the corpus default), `body`
+    (the article paragraphs: body F1 is scored), `saved_at` (ISO time the page was saved,
+    the clock for a relative date)."""
+    unscored = set(label.get("unscored", []))
+    paragraphs = label.get("body")
+    saved_at = label.get("saved_at")
+    return Sample(
+        corpus, name.removesuffix(".gz").removesuffix(".html"), body,
+        url=label.get("url") or "http://example.invalid/", headers={**headers, **label.get("headers", {})},
+        text="\n".join(paragraphs) if paragraphs is not None else None,
+        title=label["title"], author=credit_label(label), writer=label["author"] or "",
+        date=None if "date" in unscored else (label["date"] or ""),
+        fetched_at=datetime.fromisoformat(saved_at) if saved_at else None,
+    )
+
+
+def load_gold_dir(base: Path) -> Iterator[Sample]:
+    """A hand-labelled set kept outside the repository: base/pages/* and base/labels.json,
+    labelled and scored like gne-gold, plus body F1 when the labels give the paragraphs."""
+    yield from _hand_labelled(f"{base.name} (gold)", base / "pages", base / "labels.json", {})
 
 
 def load_aeb() -> Iterator[Sample]:
@@ -268,7 +294,7 @@ def run_ours(html: str, sample: Sample) -> Output:
     from citynews_scraper.extract.cms.generic import PARSER
 
     decoded = decode(sample.body, sample.headers)
-    page = Page.build(sample.url, decoded, FETCHED_AT, DEFAULT_TZ)
+    page = Page.build(sample.url, decoded, sample.fetched_at or FETCHED_AT, DEFAULT_TZ)
     draft = PARSER.parse(page)
     date = datetime.fromisoformat(draft.published_at) if draft.published_at else None
     # record-v1 keeps the original author apart from the portal's editor (publisher,
@@ -536,11 +562,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables for docs")
     parser.add_argument("--verbose", action="store_true", help="per-page lines for ours (stderr)")
     parser.add_argument("--without", action="append", default=[], help="skip an extractor")
+    parser.add_argument("--gold-dir", type=Path, action="append", default=[],
+                        help="a hand-labelled set outside the repo (DIR/pages/*, DIR/labels.json); "
+                             "alone, only these sets are scored")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
     names = {k: v for k, v in extractors().items() if k not in args.without}
-    for key in args.only or list(CORPUS_LOADERS):
-        title, loader, path, english = CORPUS_LOADERS[key]
+    loaders = dict(CORPUS_LOADERS)
+    for base in args.gold_dir:
+        loaders[str(base)] = (f"{base} (hand-labelled, gold)", partial(load_gold_dir, base), base / "labels.json",
+                              False)
+    default = [] if args.gold_dir else list(CORPUS_LOADERS)
+    for key in (args.only or default) + [str(base) for base in args.gold_dir]:
+        title, loader, path, english = loaders[key]
         if not path.exists():
             print(f"skip {title}: {path} is absent")
             continue

@@ -89,3 +89,34 @@ def test_gne_gold_labels_file_is_well_formed() -> None:
         assert name.endswith(".html.gz") and fields <= set(label), name
         assert label["kind"] in {"news", "exclude"}
         assert label["date"] is None or ev.label_parts(label["date"]).keys() >= {"y", "m", "d"}
+
+
+def test_labelled_sample_reads_the_optional_keys_of_a_gold_dir_label() -> None:
+    label = {"kind": "news", "title": "标题", "date": "2025-02-26", "author": None, "account": "某号",
+             "editor": "孟凡", "url": "https://example.cn/a/1.html", "headers": {"Content-Type": "text/html"},
+             "body": ["第一段。", "第二段。"], "saved_at": "2025-02-26T14:40:00+08:00"}
+    sample = ev.labelled_sample("set (gold)", "23-page.html", b"<html></html>", label, {"X": "1"})
+    assert sample.key == "23-page" and sample.url == "https://example.cn/a/1.html"
+    assert sample.headers == {"X": "1", "Content-Type": "text/html"}
+    assert sample.text == "第一段。\n第二段。" and sample.author == "某号" and sample.writer == ""
+    assert sample.fetched_at == datetime(2025, 2, 26, 14, 40, tzinfo=TZ)
+
+
+def test_labelled_sample_without_body_scores_no_body_and_keeps_unscored_dates_out() -> None:
+    label = {"kind": "news", "title": "标题", "date": None, "author": "张三", "account": None, "editor": None,
+             "unscored": ["date"]}
+    sample = ev.labelled_sample("gne (gold)", "tests/163/1.html.gz", b"", label, {})
+    assert sample.key == "tests/163/1" and sample.text is None and sample.date is None
+    assert sample.fetched_at is None and sample.url == "http://example.invalid/"
+
+
+def test_gold_dir_loads_pages_and_labels(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_bytes("<html><body><p>正文</p></body></html>".encode("gbk"))
+    labels = {"pages": {"a.html": {"kind": "news", "title": "T", "date": None, "author": None, "account": None,
+                                   "editor": None, "body": ["正文"]},
+                        "gone.html": {"kind": "news", "title": "T", "date": None, "author": None,
+                                      "account": None, "editor": None}}}
+    (tmp_path / "labels.json").write_text(json.dumps(labels), "utf-8")
+    samples = list(ev.load_gold_dir(tmp_path))
+    assert [s.key for s in samples] == ["a"] and samples[0].text == "正文" and samples[0].date == ""
