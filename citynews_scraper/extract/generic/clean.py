@@ -97,6 +97,10 @@ HEADER_LINE = re.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|^(?:来源|來源|作者|记者|编辑|责任编辑|发布时间|时间|当前位置|您的位置)\s*[:：]"
     r"|^(?:文|图|文/图|图/文)\s*[/／:：]"
     r"|-->|>>|›|»|\s>\s"
+    # A byline line of its own: 本报记者 刘某 王某 / 某某新闻记者 | 周某 / 某网记者 王某 济南报道.
+    # A row of a document's metadata table: 公开方式： 主动公开 公开范围： 面向全社会.
+    r"|^(?:[^\s:：，。]{2,6}[:：]\s*[^\s:：，。]{1,24}\s+){1,3}[^\s:：，。]{2,6}[:：]\s*[^\s:：，。]{1,24}$"
+    r"|^[^\s，。,]{0,8}?(?:记者|编辑|通讯员)\s*[|｜]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,4}$"
 )
 # Only the first few paragraphs are looked at, and only short ones can be header lines.
 HEADER_PARAGRAPHS = 5

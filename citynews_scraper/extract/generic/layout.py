@@ -28,3 +28,19 @@ def unwrap_tables(root: HtmlElement) -> HtmlElement:
         for name in ("width", "height", "align", "valign", "colspan", "rowspan"):
             element.attrib.pop(name, None)
     return root
+
+
+# Block elements: a <section> holding one of these is a container, not a paragraph.
+_BLOCKS = frozenset({"p", "div", "section", "article", "table", "ul", "ol", "li", "blockquote", "pre",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl"})
+
+
+def leaf_sections_to_paragraphs(root: HtmlElement) -> HtmlElement:
+    """Rename every ``<section>`` that holds text but no block element to ``p`` (in place);
+    returns `root`.  Editors such as WeChat's set subheadings and even paragraphs as bare
+    sections, and trafilatura drops a section's own text."""
+    for element in root.iter("section"):
+        if not any(child.tag in _BLOCKS for child in element.iterdescendants()) \
+                and element.text_content().strip():
+            element.tag = "p"
+    return root
