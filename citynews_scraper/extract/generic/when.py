@@ -31,6 +31,11 @@ US_DATE = re.compile(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})"
     r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?"
 )
+# 2024 03/12 16:48:05: the year set apart from month/day (a dateline of separate spans).
+YEAR_APART = re.compile(
+    r"(?<![\d/.\-])(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
 RELATIVE = re.compile(
     rf"{dates.RELATIVE_AGO.pattern}|{dates.HALF_HOUR.pattern}|{dates.JUST_NOW.pattern}|"
     r"(?:今天|昨天|前天)\s*\d{1,2}[:：]\d{2}"
@@ -58,6 +63,11 @@ ZONE_RANK = {"header": 4, "body": 2, "tail": 2, "outside": 1}
 # Header (4, 5) or labelled in/after the body (3): a dateline the page shows for itself.
 STRONG_RANK = 3
 OUTSIDE_HINT = re.compile(r"时间|時間|发表|發表|日期|发布")
+# Some templates set the dateline just above the headline (2024 03/12 16:48:05 / 来源：…):
+# a short line this close above it (link lines such as share bars not counted) counts
+# like a hinted one.
+ABOVE_TITLE_LINES = 3
+ABOVE_TITLE_CHARS = 40
 # A body line this short holding a date is a header line the body extractor kept
 # (``2022.01.20 16:31``), not a sentence that mentions a date.
 SHORT_LINE = 60
@@ -89,11 +99,12 @@ class _Candidate:
     rank: tuple[int, int, int, int]
 
 
-def _us_to_iso(match: re.Match[str]) -> str:
+def _rewritten(match: re.Match[str], ampm: bool = True) -> str:
+    """A US or year-apart date as ``Y-m-d[ H:M:S[ am/pm]]``, a form `dates` reads."""
     text = f"{match['y']}-{match['m']}-{match['d']}"
     if match["H"]:
         text += f" {match['H']}:{match['M']}:{match['S'] or '00'}"
-        text += f" {match['ampm']}" if match["ampm"] else ""
+        text += f" {match['ampm']}" if ampm and match["ampm"] else ""
     return text
 
 
@@ -111,12 +122,14 @@ def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool,
             if moment:
                 taken.append(match.span())
                 found.append((match.start(), Found(moment, match.group(0).strip(), bool(match.group("H")))))
-    for match in US_DATE.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        moment = dates.parse_absolute(_us_to_iso(match), tz)
-        if moment:
-            found.append((match.start(), Found(moment, match.group(0).strip(), bool(match["H"]))))
+    for pattern, ampm in ((US_DATE, True), (YEAR_APART, False)):
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            moment = dates.parse_absolute(_rewritten(match, ampm), tz)
+            if moment:
+                taken.append(match.span())
+                found.append((match.start(), Found(moment, match.group(0).strip(), bool(match["H"]))))
     if not found:
         found = _yearless(text, tz, now, years or {})
     if not found:
@@ -179,9 +192,11 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime,
     """The best-ranked visible date (see the module docstring), or None.  A best date
     without a time takes the time of another candidate shown for the same day."""
     candidates: list[_Candidate] = []
+    above = _above_title(lines, zones.header_start)
     for index, line in enumerate(lines):
         zone = zones.where(index)
-        if line.link_share > MAX_LINK_SHARE or (zone == "outside" and not OUTSIDE_HINT.search(line.text)):
+        if line.link_share > MAX_LINK_SHARE or (zone == "outside" and not OUTSIDE_HINT.search(line.text)
+                                                 and index not in above):
             continue
         short = len(line.text) <= SHORT_LINE
         if zone == "body" and short and index < zones.body_start + EDGE_LINES:
@@ -207,6 +222,19 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime,
         timed = [c for c in candidates if c.found.has_time and c.found.moment.date() == top.found.moment.date()]
         best = max(timed, key=lambda c: c.rank) if timed else top
     return replace(best.found, strong=top.rank[0] >= STRONG_RANK)
+
+
+def _above_title(lines: list[Line], header_start: int) -> set[int]:
+    """The short plain lines right above the headline (see `ABOVE_TITLE_LINES`)."""
+    found: set[int] = set()
+    index = header_start - 1
+    while index >= 0 and len(found) < ABOVE_TITLE_LINES:
+        if lines[index].link_share <= MAX_LINK_SHARE:
+            if len(lines[index].text) > ABOVE_TITLE_CHARS:
+                break
+            found.add(index)
+        index -= 1
+    return found
 
 
 def month_only(lines: list[Line], zones: Zones, tz: tzinfo) -> Found | None:
@@ -239,6 +267,23 @@ def from_meta(meta: dict[str, str], tz: tzinfo) -> Found | None:
             return None
         moment, has_time = parsed, ":" in raw
     return Found(moment.astimezone(tz) if moment.tzinfo else moment, raw, has_time)
+
+
+# A publication time a script sets for the page to show (WeChat's createTime, a page-data
+# object's pubtime): read only when the page shows no date and no meta tag gives one.
+SCRIPT_TIME = re.compile(
+    r"""["']?(?:publish_?time|pub_?time|pub_?date|publish_?date|create_?time|news_?time|release_?time)["']?"""
+    r"""\s*[=:]\s*["'](?P<value>(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)["']""",
+    re.IGNORECASE,
+)
+
+
+def from_scripts(scripts: list[str], tz: tzinfo) -> Found | None:
+    """The first script-set publication time with a time of day, else the first day."""
+    found = [Found(moment, match["value"], ":" in match["value"])
+             for text in scripts for match in SCRIPT_TIME.finditer(text)
+             if (moment := dates.parse_absolute(match["value"], tz))]
+    return next((f for f in found if f.has_time), found[0] if found else None)
 
 
 def published(meta: dict[str, str], lines: list[Line], zones: Zones, tz: tzinfo, now: datetime) -> Found | None:
