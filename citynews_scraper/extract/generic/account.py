@@ -3,8 +3,10 @@
 record-v1 defines `publisher` as the portal account that published the article.  On
 self-media platforms that account is shown in the article header, without a role word:
 
-- a name line with a follow button under it (``中国广州发布`` / ``关注``): the account, sure;
-- a dateline that is only a name and a time (``原创 南方都市报 2019-09-09 16:01:46``);
+- a name line with a follow button under it (``中国广州发布`` / ``关注``), or under the
+  dateline that follows it (``合肥某报`` / ``2024-09-20 10:58 安徽`` / ``关注``): the account, sure;
+- a dateline that is only a name and a time (``原创 南方都市报 2019-09-09 16:01:46``,
+  ``2019-09-09 16:01 · 某某号 · 四川``);
 - a name line between the headline and a dateline (``IT之家`` / ``发布时间：09-30 22:46``).
 
 The last two shapes also occur on ordinary news sites (an outlet shown where a byline
@@ -34,6 +36,11 @@ NAME_DATELINE = re.compile(
     r"^(?:原创\s*)?(?P<name>\S{2,16})\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:\s*\d+\s*人?(?:参与评论|参与|评论|阅读|跟贴))?$"  # a comment counter may follow
 )
+# 2024-09-11 20:36·某某小课堂·四川: a dateline of the time, then the name (and a region).
+TIME_NAME_DATELINE = re.compile(
+    r"^(?:原创\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[·•|]\s*"
+    r"(?P<name>[^·•|\s]{2,16})(?:\s*[·•|]\s*[\u4e00-\u9fff]{2,3})?$"
+)
 DATELINE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}|^(?:发布时间|发表时间|发布于|时间)\s*[:：]")
 # Body lines the extractor may have kept above the text, still searched.
 BODY_EDGE_LINES = 8
@@ -61,9 +68,12 @@ def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -
     for index in window:
         text = lines[index].text
         after = lines[index + 1].text if index + 1 < len(lines) else ""
-        if FOLLOW_BUTTON.match(after) and _is_name(text, title):
+        after_next = lines[index + 2].text if index + 2 < len(lines) else ""
+        followed = FOLLOW_BUTTON.match(after) or (DATELINE.search(after) and FOLLOW_BUTTON.match(after_next))
+        if followed and _is_name(text, title):
             return Account(text, sure=True)
-        if found is None and (match := NAME_DATELINE.match(text)) and _is_name(match["name"], title):
+        match = NAME_DATELINE.match(text) or TIME_NAME_DATELINE.match(text)
+        if found is None and match and _is_name(match["name"], title):
             found = Account(match["name"], sure=False)
         under_title = zones.header_start < index <= zones.header_start + UNDER_TITLE_LINES
         plain = lines[index].link_share <= MAX_LINK_SHARE and index + 1 < len(lines) \
