@@ -62,3 +62,9 @@ def test_name_above_its_dateline_and_follow_button() -> None:
 @pytest.mark.parametrize("dateline", ["原创2024-09-11 20:36·某某小课堂·四川", "2024-09-11 20:36 | 某某小课堂"])
 def test_a_dateline_of_the_time_then_the_name(dateline: str) -> None:
     assert _account(dateline) == account.Account("某某小课堂", sure=False)
+
+
+def test_self_media_statement_marks_the_page() -> None:
+    statement = "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。"
+    assert account.self_media_page([Line(TITLE), Line(BODY), Line(statement)])
+    assert not account.self_media_page([Line(TITLE), Line(BODY), Line("本网站所刊载信息，不代表本网观点。")])

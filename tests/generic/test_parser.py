@@ -85,3 +85,15 @@ def test_a_script_set_time_stands_in_only_when_the_page_shows_none() -> None:
     assert PARSER.parse(_page(_scripted(""))).published_at == "2023-06-01T12:01:00+08:00"
     shown = PARSER.parse(_page(_scripted("<div>发布时间：2023-05-31 09:30</div>")))
     assert shown.published_at == "2023-05-31T09:30:00+08:00"
+
+
+def _posted(statement: str) -> bytes:
+    article = "".join(f"<p>某某市近日启动老旧小区改造工程，第{n}批涉及十二个小区，预计惠及居民三千余户。</p>" for n in range(4))
+    return (f"<html><head><title>某某市改造工程启动</title></head><body><h1>某某市改造工程启动</h1>"
+            f"<div>2024-05-20 11:36:08 来源: 某某特区报</div><div>{article}</div><p>{statement}</p></body></html>").encode()
+
+
+def test_on_a_self_media_page_the_source_slot_names_the_posting_account() -> None:
+    statement = "特别声明：以上内容为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。"
+    assert PARSER.parse(_page(_posted(statement))).publisher == "某某特区报"
+    assert PARSER.parse(_page(_posted("本文观点不代表本网立场。"))).publisher is None

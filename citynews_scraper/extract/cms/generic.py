@@ -61,6 +61,9 @@ class GenericParser:
         poster = account.posting_account(visible, where, headline)
         if poster and (poster.sure or credits.publisher is None):
             credits.publisher = poster.name
+        if credits.publisher is None and credits.author is None and credits.source \
+                and account.self_media_page(visible):
+            credits.publisher = credits.source
         description = meta.first(tags, meta.DESCRIPTION_KEYS)
         return Draft(
             title=headline,

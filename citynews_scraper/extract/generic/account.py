@@ -42,6 +42,9 @@ TIME_NAME_DATELINE = re.compile(
     r"(?P<name>[^·•|\s]{2,16})(?:\s*[·•|]\s*[\u4e00-\u9fff]{2,3})?$"
 )
 DATELINE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}|^(?:发布时间|发表时间|发布于|时间)\s*[:：]")
+# The statement self-media platforms print under a post (网易号, 搜狐号: "…用户上传并发布，本平台
+# 仅提供信息存储服务"): on such a page the outlet in the 来源 slot is the posting account.
+SELF_MEDIA_STATEMENT = re.compile(r"自媒体平台|用户上传并发布|系信息发布平台|仅提供信息存储(?:空间)?服务")
 # Body lines the extractor may have kept above the text, still searched.
 BODY_EDGE_LINES = 8
 # A name line right under the headline: this many lines below it at most.
@@ -82,3 +85,8 @@ def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -
                 and _is_name(text, title):
             found = Account(text, sure=False)
     return found
+
+
+def self_media_page(lines: list[Line]) -> bool:
+    """True when the page carries a self-media platform's statement (`SELF_MEDIA_STATEMENT`)."""
+    return any(SELF_MEDIA_STATEMENT.search(line.text) for line in lines)
