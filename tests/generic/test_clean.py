@@ -164,7 +164,7 @@ def test_a_single_dated_sign_off_stays() -> None:
     "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。",
     "Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user",
     "某某新闻报料：021-12345678", "某某新闻，未经授权不得转载", "本文系某某网独家稿件，未经授权，不得转载。",
-    "摄影：何小诚", "文字：张小欣 李小豪", "字号", "举报/反馈",
+    "摄影：何小诚", "文字：张小欣 李小豪", "字号", "举报/反馈", "+关注",
 ])
 def test_held_out_boilerplate_lines(line: str) -> None:
     assert clean.is_boilerplate(line)
@@ -192,3 +192,14 @@ def test_a_section_holding_only_text_becomes_a_paragraph() -> None:
                                 "<section><p>段落</p></section><section> </section></div>")
     layout.leaf_sections_to_paragraphs(root)
     assert [el.tag for el in root] == ["p", "section", "section"]
+
+
+def test_paragraphs_inside_a_layout_cell_stay_apart_data_rows_stay_whole() -> None:
+    from lxml import etree
+
+    from citynews_scraper.extract.generic import body
+
+    tree = etree.fromstring("<body><table><row><cell>时间：2024-06-26</cell></row>"
+                            "<row><cell>导语<p>第一段。</p><p>第二段。</p></cell></row>"
+                            "<row><cell>姓名</cell><cell>张三</cell></row></table></body>")
+    assert [t for t in body._blocks(tree) if t] == ["时间：2024-06-26", "导语", "第一段。", "第二段。", "姓名 张三"]

@@ -97,3 +97,12 @@ def test_on_a_self_media_page_the_source_slot_names_the_posting_account() -> Non
     statement = "特别声明：以上内容为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。"
     assert PARSER.parse(_page(_posted(statement))).publisher == "某某特区报"
     assert PARSER.parse(_page(_posted("本文观点不代表本网立场。"))).publisher is None
+
+
+def test_the_account_name_line_above_the_text_is_not_a_paragraph() -> None:
+    article = "".join(f"<p>某某市近日启动老旧小区改造工程，第{n}批涉及十二个小区，预计惠及居民三千余户。</p>" for n in range(4))
+    page = (f"<html><head><title>某某市改造工程启动</title></head><body><h1>某某市改造工程启动</h1>"
+            f"<div><p><a href='/u/1'>某某晚报</a></p><p>2024-09-20 10:58 安徽</p><p>关注</p>{article}</div>"
+            f"</body></html>").encode()
+    draft = PARSER.parse(_page(page))
+    assert draft.publisher == "某某晚报" and draft.paragraphs[0].startswith("某某市近日")

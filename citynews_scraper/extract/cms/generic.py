@@ -64,6 +64,9 @@ class GenericParser:
         if credits.publisher is None and credits.author is None and credits.source \
                 and account.self_media_page(visible):
             credits.publisher = credits.source
+        if credits.publisher and paragraphs and paragraphs[0] == credits.publisher:
+            # The account's name line above the text is header, and so is what follows it.
+            paragraphs = clean.drop_header(paragraphs[1:], headline)
         description = meta.first(tags, meta.DESCRIPTION_KEYS)
         return Draft(
             title=headline,

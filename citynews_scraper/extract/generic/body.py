@@ -35,6 +35,8 @@ MIN_BLOCK_LINES = 3
 MIN_HAN_SHARE = 0.3
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTAINERS = ("list", "table", "quote", "div")
+# Blocks inside a table cell that make it a layout cell rather than a data cell.
+_CELL_BLOCKS = frozenset({"p", "head", "list", "quote", "div", "table"})
 
 
 def extract_paragraphs(root: HtmlElement, url: str | None = None) -> list[str]:
@@ -89,10 +91,19 @@ def _run(root: HtmlElement, url: str | None) -> list[str]:
     return clean.drop_containers([text for text in _blocks(body) if text])
 
 
+def _holds_blocks(cell: HtmlElement) -> bool:
+    return any(sub.tag in _CELL_BLOCKS for sub in cell)
+
+
 def _blocks(parent: HtmlElement) -> Iterator[str]:
     """Text of each block of trafilatura's output tree, in order (a table row is one block)."""
     for child in parent:
-        if child.tag == "row":
+        if child.tag == "row" and any(_holds_blocks(cell) for cell in child):
+            # A one-table page layout: the article's paragraphs sit inside a cell.
+            for cell in child:
+                yield normalize_space(cell.text or "")
+                yield from _blocks(cell) if _holds_blocks(cell) else [normalize_space(cell.xpath("string()"))]
+        elif child.tag == "row":
             yield normalize_space(" ".join(cell.xpath("string()") for cell in child))
         elif child.tag in _CONTAINERS and len(child):
             yield from _blocks(child)
