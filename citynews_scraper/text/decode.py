@@ -31,6 +31,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import charset_normalizer
 
@@ -119,13 +120,23 @@ def meta_charset(body: bytes) -> str | None:
     return (match.group(1) or match.group(2)).decode("ascii", "replace")
 
 
+@lru_cache(maxsize=4)
+def _strict(body: bytes, codec: str) -> str | None:
+    """`body` decoded under `codec` without a single bad byte, else None.
+
+    Memoised for the page in hand: choosing a codec asks the same question up to three
+    times (fits?, strictly GBK?, then the decode itself) and each answer is a full decode.
+    """
+    try:
+        return body.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
 def _fits(body: bytes, codec: str) -> bool:
     """True when `body` decodes under `codec` with at most a negligible share of bad bytes."""
-    try:
-        body.decode(codec)
+    if _strict(body, codec) is not None:
         return True
-    except UnicodeDecodeError:
-        pass
     bad = body.decode(codec, errors="replace").count("\ufffd")
     return bad <= max(1, len(body) * TOLERATED_ERROR_SHARE)
 
@@ -155,11 +166,7 @@ def detect(body: bytes) -> str | None:
 
 
 def _strict_utf8(body: bytes) -> bool:
-    try:
-        body.decode("utf-8")
-        return True
-    except UnicodeDecodeError:
-        return False
+    return _strict(body, "utf-8") is not None
 
 
 @lru_cache(maxsize=64)
@@ -174,16 +181,13 @@ def _single_byte(codec: str) -> bool:
 
 
 def _strict_gbk(body: bytes) -> bool:
-    try:
-        body.decode("gb18030")
-        return True
-    except UnicodeDecodeError:
-        return False
+    return _strict(body, "gb18030") is not None
 
 
 def _rare_share(text: str) -> float:
     """Share of rare characters among the first PICK_HAN Han characters of `text`."""
-    han = "".join(HAN.findall(text[:PICK_CHARS])[:PICK_HAN])
+    # finditer + islice: stop at the PICK_HAN-th match instead of listing every Han character.
+    han = "".join(match.group() for match in islice(HAN.finditer(text, 0, PICK_CHARS), PICK_HAN))
     return uncommon_count(han) / len(han) if len(han) >= PICK_MIN_HAN else 0.0
 
 
@@ -335,7 +339,8 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None, declared: str 
         text, segments = mixed
         return Decoded(text=text, encoding="gb18030", source=source, replacements=text.count("\ufffd"),
                        utf8_segments=segments)
-    text = body.decode(codec, errors="replace")
+    strict = _strict(body, codec)  # already known for a label or a detection that fit
+    text = strict if strict is not None else body.decode(codec, errors="replace")
     if source not in ("bom", "given"):
         text, picked = cjk_pick(body, text, codec)
         if picked != codec:
