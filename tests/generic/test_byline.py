@@ -190,3 +190,10 @@ def test_editor_after_a_bar_and_a_login_with_the_name_in_brackets() -> None:
 
 def test_source_stops_before_the_report_link() -> None:
     assert _credits("2024-05-20 11:36:08 来源: 某某特区报 举报", "正文。").source == "某某特区报"
+
+
+def test_editor_line_of_the_role_and_a_name_and_title_marks_in_sources() -> None:
+    assert _credits("正文。", "编辑 李小敏").publisher == "李小敏"
+    assert _credits("正文。", "编辑 新闻中心").publisher is None
+    assert _credits("来源：某某网-《某某日报》", "正文。").source == "某某网-《某某日报》"
+    assert _credits("来源：浙江某网 采写：某网记者 徐小城", "正文。").source == "浙江某网"

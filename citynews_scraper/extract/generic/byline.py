@@ -58,8 +58,11 @@ CREDIT_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_ROLE_ALT})\s*[:：/]\s*(?P<valu
 SOURCE_LINE = re.compile(rf"^[【\[(（]?\s*(?:本文|文章|稿件|新闻)?(?:{_SOURCE_ALT})\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
 EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]+)")
-# 界面新闻编辑 | 黄月: after a bar only a name ends the credit (a bar also separates menu items).
-EDITOR_BAR = re.compile(rf"(?:{_EDITOR_ALT})\s*[|｜]\s*(?P<value>{_HAN_NAME})(?=$|\s)")
+# 界面新闻编辑 | 黄月: after a bar only a name ends the credit (a bar also separates menu items);
+# 编辑 李晓敏: a line of its own, the role and a name.
+EDITOR_BAR = re.compile(
+    rf"(?:{_EDITOR_ALT})\s*[|｜]\s*(?P<value>{_HAN_NAME})(?=$|\s)|^(?:{_EDITOR_ALT})\s+(?P<alone>{_HAN_NAME})$"
+)
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 # Words that end a name inside a credit line (what the reporter did, where from).
 _NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|整合|编译|供稿|综合|实习生|通讯员).*$")
@@ -102,7 +105,9 @@ def _trim(value: str) -> str:
     if stop and stop.start() == 0 and stop.group().strip():
         return ""  # an empty field: 作者：责任编辑：肖春芳 names the editor, not an author
     value = value[: stop.start()] if stop and stop.start() > 0 else value
-    return value.strip(_EDGE_PUNCT)
+    value = value.strip(_EDGE_PUNCT)
+    # 光明网-《光明日报》: the closing mark of a title inside the value stays.
+    return value + "》" if value.count("《") > value.count("》") else value
 
 
 def _names(value: str) -> str | None:
@@ -174,7 +179,8 @@ def _editor_in(text: str) -> str | None:
     if match := EDITOR_LABEL.search(text):
         return _names(match.group("value"))
     match = EDITOR_BAR.search(text)
-    return match["value"] if match and is_person(match["value"]) else None
+    name = match and (match["value"] or match["alone"])
+    return name if name and is_person(name) else None
 
 
 def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
