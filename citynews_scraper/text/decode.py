@@ -31,11 +31,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 
 import charset_normalizer
 
-from citynews_scraper.text.freq import HAN, plausibility, uncommon_count
+from citynews_scraper.text.freq import HAN_CLASS, plausibility, uncommon_count
 
 # A declared charset is trusted when a strict decode fails on at most this share of the
 # bytes: real GBK pages often carry a handful of broken pairs (see corpora/cwced-zh).
@@ -49,6 +48,7 @@ PICK_CHARS = 64 * 1024
 PICK_HAN = 400
 PICK_MIN_HAN = 20
 PICK_MARGIN = 0.2
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 # Share of non-ASCII bytes a page may fail on and still count as GBK for the rule "never a
 # single-byte codec over GBK bytes".
 MOSTLY_GBK_ERRORS = 0.05
@@ -186,8 +186,14 @@ def _strict_gbk(body: bytes) -> bool:
 
 def _rare_share(text: str) -> float:
     """Share of rare characters among the first PICK_HAN Han characters of `text`."""
-    # finditer + islice: stop at the PICK_HAN-th match instead of listing every Han character.
-    han = "".join(match.group() for match in islice(HAN.finditer(text, 0, PICK_CHARS), PICK_HAN))
+    # Runs of Han characters, until PICK_HAN of them: not a list of every Han character.
+    runs, count = [], 0
+    for match in _HAN_RUN.finditer(text, 0, PICK_CHARS):
+        runs.append(match.group())
+        count += len(runs[-1])
+        if count >= PICK_HAN:
+            break
+    han = "".join(runs)[:PICK_HAN]
     return uncommon_count(han) / len(han) if len(han) >= PICK_MIN_HAN else 0.0
 
 
