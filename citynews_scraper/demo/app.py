@@ -154,7 +154,8 @@ class PortalApp:
         except ValueError as error:
             return Reply(400, f"{error}\n".encode(), [("Content-Type", "text/plain; charset=utf-8")])
         edited = ",".join(map(str, sorted(self.config.edited)))
-        return Reply(200, f"articles={self.config.articles}\nedited={edited}\n".encode(), [("Content-Type", "text/plain")])
+        state = f"articles={self.config.articles}\nedited={edited}\n"
+        return Reply(200, state.encode(), [("Content-Type", "text/plain")])
 
 
 def _html(ctx: render.Ctx, status: int, text: str) -> Reply:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import random
 from datetime import timedelta
+from functools import lru_cache
 
+from citynews_scraper.demo.config import DemoConfig
 from citynews_scraper.demo.content import (
     REACTION_LABELS,
     ArticleData,
@@ -15,8 +17,9 @@ from citynews_scraper.demo.content import (
     absolute_date,
     article,
     shown_date,
+    translator,
 )
-from citynews_scraper.demo.labels import CLICK_ICONS
+from citynews_scraper.demo.labels import CLICK_ICONS, label
 from citynews_scraper.demo.pages.frame import (
     Ctx,
     attr,
@@ -166,21 +169,29 @@ def _related(ctx: Ctx, aid: int) -> str:
 
 
 def comment_entries(ctx: Ctx, data: ArticleData, limit: int) -> str:
-    rng = random.Random(f"{ctx.config.seed}:{data.aid}:comments")
+    return _comment_entries(ctx.config, data.aid, limit)
+
+
+# Comments depend on the article alone; every page of an article and every crawl asks again.
+@lru_cache(maxsize=4096)
+def _comment_entries(config: DemoConfig, aid: int, limit: int) -> str:
+    data = article(config, aid)
+    tr = translator(config)
+    rng = random.Random(f"{config.seed}:{data.aid}:comments")
     entries = []
     for number in range(min(data.comments, limit)):
         cid = data.aid * 100 + number
         when = data.dateline + timedelta(minutes=rng.randint(5, 600) * (number + 1))
         if rng.random() < 0.6:
             uid = rng.randint(100, 9000)
-            who = f'<a href="home.php?mod=space&amp;uid={uid}" class="xi2 xw1" c="1">{esc(ctx.tr(rng.choice(GUEST_NAMES)))}</a>'
+            who = f'<a href="home.php?mod=space&amp;uid={uid}" class="xi2 xw1" c="1">{esc(tr(rng.choice(GUEST_NAMES)))}</a>'
         else:
-            who = ctx.t("guest")
+            who = label("guest", config.traditional)
         entries.append(
             f'<a name="comment_anchor_{cid}"></a>\n<dl id="comment_{cid}_li" class="ptm pbm bbda cl">\n'
             f'<dt class="mbm">\n<span class="y xw0 xi2"></span>\n{who}\n'
             f'<span class="xg1 xw0">{absolute_date(when)}</span>\n</dt>\n'
-            f"<dd>{esc(ctx.tr(rng.choice(COMMENT_TEXTS)))}</dd>\n</dl>"
+            f"<dd>{esc(tr(rng.choice(COMMENT_TEXTS)))}</dd>\n</dl>"
         )
     return "\n".join(entries)
 
