@@ -46,6 +46,7 @@ class Run:
     cpu_seconds: float = 0.0
     peak_tree_mb: float = 0.0
     loop_cpu_seconds: float = 0.0
+    portal_cpu_seconds: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -57,22 +58,39 @@ class Run:
         return self.article_pages / self.seconds if self.seconds else 0.0
 
 
+@dataclass
+class Portal:
+    base_url: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time the portal process has used so far (user + system, from /proc)."""
+        try:
+            with open(f"/proc/{self.pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def portal(articles: int) -> Iterator[str]:
-    """A demo portal in a subprocess; yields its base URL."""
+def portal(articles: int) -> Iterator[Portal]:
+    """A demo portal in a subprocess."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "citynews_scraper.demo", "--port", "0", "--articles", str(articles)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert proc.stdout is not None
-        yield proc.stdout.readline().strip()
+        yield Portal(proc.stdout.readline().strip(), proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
-def crawl(base_url: str, workdir: Path, *extra: str) -> Run:
+def crawl(site: Portal, workdir: Path, *extra: str) -> Run:
     """One `citynews crawl` subprocess; wall time and its own peak RSS (os.wait4's rusage)."""
+    base_url = site.base_url
+    portal_cpu = site.cpu_seconds()
     out = workdir / f"crawl-{time.monotonic_ns()}.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     args = [sys.executable, "-m", "citynews_scraper.cli", "crawl", "--start-url", base_url, *FAST, "-o", str(out), *extra]
@@ -90,7 +108,8 @@ def crawl(base_url: str, workdir: Path, *extra: str) -> Run:
     counts = manifest["counts"]
     articles = counts["articles_written"] or counts["article_pages"] - counts["deleted"]
     return Run(articles, counts["article_pages"], seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime,
-               sampler.peak_kb / 1024, manifest["stats"].get("citynews/process/cpu_seconds", 0.0))
+               sampler.peak_kb / 1024, manifest["stats"].get("citynews/process/cpu_seconds", 0.0),
+               site.cpu_seconds() - portal_cpu)
 
 
 def _rss_kb(pid: int) -> int:
@@ -139,18 +158,18 @@ class TreeSampler(threading.Thread):
 def speed(articles: int, workdir: Path, repeats: int) -> tuple[Run, Run]:
     """Best-of-`repeats` full and bare crawls of the same portal (interleaved)."""
     fulls, bares = [], []
-    with portal(articles) as base_url:
+    with portal(articles) as site:
         for _ in range(repeats):
-            bares.append(crawl(base_url, workdir, "--bare"))
-            fulls.append(crawl(base_url, workdir))
+            bares.append(crawl(site, workdir, "--bare"))
+            fulls.append(crawl(site, workdir))
     return min(fulls, key=lambda r: r.seconds), min(bares, key=lambda r: r.seconds)
 
 
 def memory(sizes: Sequence[int], workdir: Path) -> dict[int, Run]:
     runs = {}
     for size in sizes:
-        with portal(size) as base_url:
-            runs[size] = crawl(base_url, workdir)
+        with portal(size) as site:
+            runs[size] = crawl(site, workdir)
         print(f"  {size:>7,} articles: {runs[size].articles:,} written in {runs[size].seconds:.0f} s, "
               f"peak RSS {runs[size].peak_rss_mb:.0f} MB (largest process), "
               f"{runs[size].peak_tree_mb:.0f} MB (crawl + extraction workers, sampled)", flush=True)
@@ -172,7 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, run in (("bare crawl (article pages fetched, not read)", bare), ("full pipeline", full)):
             print(f"  {name}: {run.articles:,} articles ({run.article_pages:,} article pages) in {run.seconds:.1f} s "
                   f"= {run.rate:.0f} articles/s; CPU per article {run.cpu_seconds / max(run.articles, 1) * 1000:.1f} ms "
-                  f"(crawl loop {run.loop_cpu_seconds / max(run.articles, 1) * 1000:.1f} ms)")
+                  f"(crawl loop {run.loop_cpu_seconds / max(run.articles, 1) * 1000:.1f} ms), "
+                  f"portal {run.portal_cpu_seconds / max(run.articles, 1) * 1000:.2f} ms")
+        print(f"  load average after the runs: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         print(f"  pipeline / bare = {share:.0%} (target ≥ {SPEED_TARGET:.0%}) {'OK' if share >= SPEED_TARGET else 'MISSED'}")
         ok &= share >= SPEED_TARGET
         sizes = [int(s) for s in args.rss.split(",") if s.strip()]
