@@ -240,10 +240,11 @@ def load_cx_gold() -> Iterator[Sample]:
 
 
 def _hand_labelled(corpus: str, base: Path, labels: Path, headers: dict[str, str]) -> Iterator[Sample]:
-    pages = json.loads(labels.read_text("utf-8"))["pages"]
+    data = json.loads(labels.read_text("utf-8"))
+    pages = data.get("pages", data)  # {"pages": {...}} or the per-file mapping itself
     for name, label in sorted(pages.items()):
         path = base / name
-        if label["kind"] != "news" or not path.exists():
+        if label.get("kind", "news") != "news" or not path.exists():
             continue
         body = path.read_bytes()
         yield labelled_sample(corpus, name, gzip.decompress(body) if name.endswith(".gz") else body,
@@ -253,10 +254,10 @@ def _hand_labelled(corpus: str, base: Path, labels: Path, headers: dict[str, str
 def labelled_sample(corpus: str, name: str, body: bytes, label: dict, headers: dict[str, str]) -> Sample:
     """One hand-labelled page (bench/heldout/README.md rules) as a Sample. Optional label keys
     a labels file outside the repo may add: `url`, `headers` (over the corpus default), `body`
-    (the article paragraphs: body F1 is scored), `saved_at` (ISO time the page was saved,
+    (or `paragraphs`: the article paragraphs, body F1 is scored), `saved_at` (ISO time the page was saved,
     the clock for a relative date)."""
     unscored = set(label.get("unscored", []))
-    paragraphs = label.get("body")
+    paragraphs = label.get("body", label.get("paragraphs"))
     saved_at = label.get("saved_at")
     return Sample(
         corpus, name.removesuffix(".gz").removesuffix(".html"), body,
