@@ -197,3 +197,32 @@ def test_editor_line_of_the_role_and_a_name_and_title_marks_in_sources() -> None
     assert _credits("正文。", "编辑 新闻中心").publisher is None
     assert _credits("来源：某某网-《某某日报》", "正文。").source == "某某网-《某某日报》"
     assert _credits("来源：浙江某网 采写：某网记者 徐小城", "正文。").source == "浙江某网"
+
+
+@pytest.mark.parametrize("text,author", [
+    ("撰稿：何某某　审核：罗某某　编辑：江某", "何某某"),
+    ("文/某某区新闻网记者 杜某某　图/韦某某", "杜某某"),
+    ("作者：贾某某选稿：施某某", "贾某某"),
+    ("记者：柏某某　摄像：鲁某", "柏某某"),
+    ("文/卜某某 校对：常某", "卜某某"),
+])
+def test_a_credit_value_ends_where_the_next_role_begins(text: str, author: str) -> None:
+    assert byline._author_in(text, last_paragraph=False) == author
+
+
+@pytest.mark.parametrize("text,author", [
+    ("某某新闻记者 费某 临沂报道", "费某"),
+    ("记者 柳某某 邵某 南阳报道", "柳某某 邵某"),
+    ("记者葛某某报道", "葛某某"),
+])
+def test_a_place_glued_to_bao_dao_is_not_a_name(text: str, author: str) -> None:
+    assert byline._author_in(text, last_paragraph=False) == author
+
+
+def test_a_linked_byline_right_above_the_headline() -> None:
+    # WordPress: 发布于 <a>日期</a> 作者 <a>某某</a> set above the headline, mostly links.
+    lines = [Line("首页 本地 便民", link_chars=6), Line("发布于 2024年3月2日 作者 苗某某", link_chars=14), Line("标题"),
+             Line("正文第一段，很长的内容。"), Line("正文第二段。")]
+    assert byline.read_credits(lines, Zones(2, 3, 5, 5)).author == "苗某某"
+    far = [Line("发布于 2024年3月2日 作者 苗某某", link_chars=14), *(Line(f"栏目{n}") for n in range(3)), *lines[2:]]
+    assert byline.read_credits(far, Zones(4, 5, 7, 7)).author is None

@@ -66,6 +66,7 @@ EDITOR_BAR = re.compile(
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 # Words that end a name inside a credit line (what the reporter did, where from).
 _NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|整合|编译|供稿|综合|实习生|通讯员).*$")
+_PLACE_REPORTED = re.compile(r"[\u4e00-\u9fff]{1,6}报道")
 _EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
 MAX_VALUE_CHARS = 40
 # A role word glued to a name (作者：记者王敬照) is not part of the name.
@@ -87,6 +88,8 @@ _LOGIN_NAME = re.compile(r"^[A-Za-z][\w.\-]*\s*[(（]\s*(?P<name>[\u4e00-\u9fff�
 _NOT_NAME_CHARS = re.compile(r"[=\"<>{}]|https?:|www\.")
 # Body lines searched at the start (credits such as 本报记者…发自北京 open the text).
 EDGE_LINES = 3
+# Lines right above the headline searched last (a dateline and byline set above it).
+ABOVE_TITLE_LINES = 2
 MAX_NAMES = 6
 
 
@@ -122,6 +125,8 @@ def _names(value: str) -> str | None:
     names = [_STAFF_CODE.sub("", n.strip(_EDGE_PUNCT)) for n in _NAME_SPLIT.split(value)]
     if any(_is_organisation(n) for n in names):
         return None
+    # 记者 刘某 东营报道: a word glued to 报道 after the name is the place reported from.
+    names = names[:1] + [n for n in names[1:] if not _PLACE_REPORTED.fullmatch(n)]
     names = [_NAME_END.sub("", n) if re.fullmatch(r"[\u4e00-\u9fff]+", n) else n for n in names]
     names = [_ROLE_PREFIX.sub("", n) if len(n) > 4 or _ROLE_PREFIX.fullmatch(n) is None else n for n in names]
     names = [n for n in names if n and n not in vocab.NOT_A_NAME and not n.isdigit()]
@@ -184,13 +189,16 @@ def _editor_in(text: str) -> str | None:
 
 
 def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
-    """Header lines, the first two and last three body lines, then the tail."""
+    """Header lines, the first two and last three body lines, the tail, then the short
+    lines right above the headline (WordPress sets 发布于 … 作者 X there, links and all)."""
     header = range(zones.header_start, zones.body_start)
     body = list(range(zones.body_start, zones.body_end))
     edges = body[:EDGE_LINES] + [i for i in body[-3:] if i not in body[:EDGE_LINES]]
     tail = range(zones.body_end, zones.tail_end)
+    above = [i for i in range(max(0, zones.header_start - ABOVE_TITLE_LINES), zones.header_start)
+             if len(lines[i].text) <= CREDIT_LINE_CHARS]
     return [(i, lines[i].text) for i in [*header, *edges, *tail] if lines[i].link_share <= 0.5
-            or i in header]
+            or i in header] + [(i, lines[i].text) for i in above]
 
 
 def _credit_lines_in_body(lines: list[Line], zones: Zones, credits: Credits) -> None:
