@@ -164,3 +164,35 @@ def test_script_set_time_prefers_one_with_a_time_of_day() -> None:
     found = when.from_scripts(scripts, TZ)
     assert found is not None and found.moment == datetime(2024, 3, 5, 12, 1, tzinfo=TZ) and found.has_time
     assert when.from_scripts(['var updateTime = "2024-03-05 12:01";', "var x = 1;"], TZ) is None
+
+
+def test_a_header_dateline_a_little_after_the_clock_is_still_the_dateline() -> None:
+    # A saved page read against a clock set before it was published (no save time known).
+    lines = [Line("标题"), Line("2024年5月3日 22:47 来源：某某网"), Line("正文第一段，很长的内容。")]
+    found = when.from_lines(lines, _zones(3, 0, 2, 3), TZ, NOW)
+    assert found is not None and found.moment == datetime(2024, 5, 3, 22, 47, tzinfo=TZ)
+
+
+def test_a_later_date_in_the_body_is_an_event() -> None:
+    lines = [Line("标题"), Line("正文第一段，很长的内容。"), Line("正文第二段。"), Line("正文第三段。"),
+             Line("时间：2024年5月3日 9:00")]
+    assert when.from_lines(lines, _zones(5, 0, 1, 5), TZ, NOW) is None
+
+
+def test_a_linked_labelled_dateline_above_the_headline() -> None:
+    # WordPress: 发布于 <a><time>…</time></a> … 作者 <a>…</a> above the headline, mostly links.
+    lines = [Line("首页 本地 便民", link_chars=6), Line("发布于 2024年3月2日2024年3月3日 作者 某某", link_chars=22),
+             Line("标题"), Line("正文第一段，很长的内容。")]
+    found = when.from_lines(lines, _zones(len(lines), 2, 3, 4), TZ, NOW)
+    assert found is not None and found.moment == datetime(2024, 3, 2, tzinfo=TZ)
+
+
+def test_an_unlabelled_date_in_a_linked_line_is_another_article_s() -> None:
+    lines = [Line("标题"), Line("正文。"), Line("某新闻 2022-01-01", link_chars=12)]
+    assert when.from_lines(lines, _zones(3, 0, 1, 2), TZ, NOW) is None
+
+
+def test_a_linked_dated_line_below_the_headline_is_not_read() -> None:
+    # Forum floors (楼层：第 1 楼 时间：…) and lists below the headline are links.
+    lines = [Line("标题"), Line("楼层：第 1 楼 时间：2004-08-28 20:56:20", link_chars=30), Line("正文第一段，很长的内容。")]
+    assert when.from_lines(lines, _zones(3, 0, 2, 3), TZ, NOW) is None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from citynews_scraper.extract import dates
 from citynews_scraper.extract.generic import meta as meta_tags
@@ -63,6 +63,8 @@ ZONE_RANK = {"header": 4, "body": 2, "tail": 2, "outside": 1}
 # Header (4, 5) or labelled in/after the body (3): a dateline the page shows for itself.
 STRONG_RANK = 3
 OUTSIDE_HINT = re.compile(r"时间|時間|发表|發表|日期|发布")
+# The label words a linked line needs before its dates are read (see `from_lines`).
+LINKED_HINT = re.compile(r"时间|時間|发表|發表|日期|发布|發佈|发稿|Published|Posted|Date", re.IGNORECASE)
 # Some templates set the dateline just above the headline (2024 03/12 16:48:05 / 来源：…):
 # a short line this close above it (link lines such as share bars not counted) counts
 # like a hinted one.
@@ -72,6 +74,10 @@ ABOVE_TITLE_CHARS = 40
 # (``2022.01.20 16:31``), not a sentence that mentions a date.
 SHORT_LINE = 60
 EDGE_LINES = 3
+# A date after the fetch clock is an event (活动将于…) in the text, but in the header (or
+# just above the headline) it is the dateline all the same when it is this close: the clock
+# of a saved page read without its save time is a guess, the page's dateline is not.
+CLOCK_SLACK = timedelta(days=366)
 # Relative forms (刚刚, 3天前) are dates only on short lines or after a label: in
 # sentences they are words.
 RELATIVE_LINE = 24
@@ -195,8 +201,13 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime,
     above = _above_title(lines, zones.header_start)
     for index, line in enumerate(lines):
         zone = zones.where(index)
-        if line.link_share > MAX_LINK_SHARE or (zone == "outside" and not OUTSIDE_HINT.search(line.text)
-                                                 and index not in above):
+        # A short linked line right above the headline is still read for a labelled date:
+        # WordPress links the date to the post (发布于 <a><time>…</time></a>) and sets that line
+        # there.  (Below the headline, linked dated lines are forum floors and lists.)
+        linked = line.link_share > MAX_LINK_SHARE
+        if linked and (len(line.text) > ABOVE_TITLE_CHARS or not _just_above(index, zones.header_start)
+                       or not LINKED_HINT.search(line.text)) or (
+                zone == "outside" and not OUTSIDE_HINT.search(line.text) and index not in above):
             continue
         short = len(line.text) <= SHORT_LINE
         if zone == "body" and short and index < zones.body_start + EDGE_LINES:
@@ -204,7 +215,10 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime,
         relative = zone == "header" and len(line.text) <= RELATIVE_LINE
         for start, found in dates_in(line.text, tz, now, relative, years):
             labelled = _labelled(line.text, start)
-            if zone == "body" and not (labelled or short) or found.moment > now:
+            if linked and not labelled or zone == "body" and not (labelled or short):
+                continue
+            if found.moment > now and not (found.moment <= now + CLOCK_SLACK and (
+                    zone == "header" or _just_above(index, zones.header_start))):
                 continue
             if not labelled and _bracketed(line.text, start, found.raw):
                 continue
@@ -222,6 +236,11 @@ def from_lines(lines: list[Line], zones: Zones, tz: tzinfo, now: datetime,
         timed = [c for c in candidates if c.found.has_time and c.found.moment.date() == top.found.moment.date()]
         best = max(timed, key=lambda c: c.rank) if timed else top
     return replace(best.found, strong=top.rank[0] >= STRONG_RANK)
+
+
+def _just_above(index: int, header_start: int) -> bool:
+    """True for the few lines right above the headline (a dateline set above it)."""
+    return header_start - ABOVE_TITLE_LINES <= index < header_start
 
 
 def _above_title(lines: list[Line], header_start: int) -> set[int]:
