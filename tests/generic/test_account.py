@@ -68,3 +68,35 @@ def test_self_media_statement_marks_the_page() -> None:
     statement = "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。"
     assert account.self_media_page([Line(TITLE), Line(BODY), Line(statement)])
     assert not account.self_media_page([Line(TITLE), Line(BODY), Line("本网站所刊载信息，不代表本网观点。")])
+
+
+# Made-up header shapes where the account's link is glued to the next text on its line.
+def _linked(text: str, name: str) -> Line:
+    return Line(text, link_chars=len(name), links=(name,))
+
+
+def _account_of(*header: Line, tail: str = "") -> account.Account | None:
+    lines = [Line(TITLE), *header, Line(BODY), *([Line(tail)] if tail else [])]
+    return account.posting_account(lines, Zones(0, 1 + len(header), 2 + len(header), len(lines)), TITLE)
+
+
+def test_a_linked_name_glued_to_its_tag_line_above_a_dateline_and_follow_button() -> None:
+    found = _account_of(_linked("某某发布某某市政府新闻办公室官方账号", "某某发布"), Line("2024-12-10 18:05"),
+                        Line("+ 关注", link_chars=4))
+    assert found == account.Account("某某发布", sure=True)
+
+
+def test_a_linked_name_glued_to_a_relative_time_above_a_follow_button() -> None:
+    found = _account_of(_linked("某某旧事说昨天 10:21发布于湖南", "某某旧事说"), Line("关注"))
+    assert found == account.Account("某某旧事说", sure=True)
+
+
+def test_a_time_then_a_linked_name_on_a_self_media_page() -> None:
+    dateline = _linked("2024-01-20 09:33某某城事汇", "某某城事汇")
+    statement = "平台声明：该文观点仅代表作者本人，某某号系信息发布平台，某某仅提供信息存储空间服务。"
+    assert _account_of(dateline, tail=statement) == account.Account("某某城事汇", sure=False)
+    assert _account_of(dateline) is None  # a news site's linked outlet after its time is a source
+
+
+def test_a_link_inside_the_line_is_not_the_account() -> None:
+    assert _account_of(_linked("转载自：某某日报", "某某日报"), Line("关注")) is None

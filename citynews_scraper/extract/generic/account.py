@@ -41,6 +41,10 @@ TIME_NAME_DATELINE = re.compile(
     r"^(?:原创\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[·•|]\s*"
     r"(?P<name>[^·•|\s]{2,16})(?:\s*[·•|]\s*[\u4e00-\u9fff]{2,3})?$"
 )
+# A dateline of only the time (a linked account name taken out of it).
+BARE_DATELINE = re.compile(
+    r"(?:原创\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[·•|]?"
+)
 DATELINE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}|^(?:发布时间|发表时间|发布于|时间)\s*[:：]")
 # The statement self-media platforms print under a post (网易号, 搜狐号: "…用户上传并发布，本平台
 # 仅提供信息存储服务"): on such a page the outlet in the 来源 slot is the posting account.
@@ -64,10 +68,25 @@ def _is_name(text: str, title: str | None) -> bool:
             and text not in vocab.NOT_A_NAME and text != title)
 
 
+def _leading_link(line: Line, title: str | None) -> str | None:
+    """The name linked at the start of a line (``<a>株洲发布</a>官方账号`` / ``<a>某号</a>昨天 10:21``)."""
+    name = line.links[0] if line.links else None
+    return name if name and line.text.startswith(name) and _is_name(name, title) else None
+
+
+def _linked_name_dateline(line: Line, title: str | None) -> str | None:
+    """``2026-01-20 09:33<a>某某城事</a>``: a line of a time and one linked name, nothing else."""
+    if len(line.links) != 1 or not _is_name(line.links[0], title):
+        return None
+    rest = line.text.replace(line.links[0], " ", 1)
+    return line.links[0] if BARE_DATELINE.fullmatch(rest.strip()) else None
+
+
 def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -> Account | None:
     """The self-media account shown in the article header, if any (see module docstring)."""
     window = range(zones.header_start, min(len(lines), zones.body_start + BODY_EDGE_LINES))
     found: Account | None = None
+    self_media: bool | None = None
     for index in window:
         text = lines[index].text
         after = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -75,10 +94,15 @@ def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -
         followed = FOLLOW_BUTTON.match(after) or (DATELINE.search(after) and FOLLOW_BUTTON.match(after_next))
         if followed and _is_name(text, title):
             return Account(text, sure=True)
+        if followed and (name := _leading_link(lines[index], title)):
+            return Account(name, sure=True)  # the name glued to its tag line or the time
+        under_title = zones.header_start < index <= zones.header_start + UNDER_TITLE_LINES
+        if found is None and under_title and (name := _linked_name_dateline(lines[index], title)):
+            self_media = self_media_page(lines) if self_media is None else self_media
+            found = Account(name, sure=False) if self_media else None
         match = NAME_DATELINE.match(text) or TIME_NAME_DATELINE.match(text)
         if found is None and match and _is_name(match["name"], title):
             found = Account(match["name"], sure=False)
-        under_title = zones.header_start < index <= zones.header_start + UNDER_TITLE_LINES
         plain = lines[index].link_share <= MAX_LINK_SHARE and index + 1 < len(lines) \
             and lines[index + 1].link_share <= MAX_LINK_SHARE
         if found is None and under_title and index < zones.body_start and plain and DATELINE.search(after) \
