@@ -203,3 +203,14 @@ def test_paragraphs_inside_a_layout_cell_stay_apart_data_rows_stay_whole() -> No
                             "<row><cell>导语<p>第一段。</p><p>第二段。</p></cell></row>"
                             "<row><cell>姓名</cell><cell>张三</cell></row></table></body>")
     assert [t for t in body._blocks(tree) if t] == ["时间：2024-06-26", "导语", "第一段。", "第二段。", "姓名 张三"]
+
+
+def test_site_name_before_a_bare_hyphen_goes_when_the_page_shows_the_headline() -> None:
+    page_title = "某某日报数字报-某某景区春季客流同比增长两成"
+    shown = frozenset({"某某景区春季客流同比增长两成", "某某日报数字报"})
+    assert title.choose_title(page_title, [], [], shown) == "某某景区春季客流同比增长两成"
+    # Not shown as a line: a bare hyphen is no separator, the title stays whole.
+    assert title.choose_title(page_title, [], [], frozenset()) == page_title
+    # A shown site name is never taken for the headline (the headline is the longest part).
+    assert title.choose_title("某某景区春季客流同比增长两成-某某生活圈", [], [], frozenset({"某某生活圈"})) \
+        == "某某景区春季客流同比增长两成-某某生活圈"

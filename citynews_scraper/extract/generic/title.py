@@ -80,9 +80,17 @@ def headings(root: HtmlElement) -> list[str]:
 
 
 def _segment_shown(page_title: str, shown: frozenset[str]) -> str | None:
-    """The ``<title>`` segment that the page also shows as a line of its own, if any."""
+    """The ``<title>`` segment that the page also shows as a line of its own, if any; else
+    the longest part between bare hyphens when the page shows it and it is the longest part
+    (``某某日报数字报-标题``: a site name BEFORE the headline; a bare hyphen is otherwise no
+    separator, and the longest-part rule keeps a logo line shown as text from winning)."""
     segments = [s.strip() for s in TITLE_SEPARATORS.split(page_title)]
-    return next((s for s in segments if len(s) >= MIN_TITLE_CHARS and _flat(s) in shown), None)
+    found = next((s for s in segments if len(s) >= MIN_TITLE_CHARS and _flat(s) in shown), None)
+    if found or "-" not in page_title:
+        return found
+    parts = [p.strip() for p in page_title.split("-")]
+    longest = max(parts, key=len)
+    return longest if len(longest) >= MIN_TITLE_CHARS and _flat(longest) in shown else None
 
 
 def choose_title(page_title: str, meta_titles: list[str], heading_texts: list[str],
