@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from citynews_scraper.extract.cms import discuz_selectors as sel
+from citynews_scraper.extract.cms.detect import detect_cms
 from citynews_scraper.extract.cms.discuz_body import paragraphs_and_images, read_blocks
 from citynews_scraper.extract.cms.discuz_urls import article_id_from_url, first_page_url, page_from_url
 from citynews_scraper.extract.dates import iso, parse_date
@@ -157,16 +158,33 @@ def _is_portal_root(link: lxml_html.HtmlElement) -> bool:
     return plain(link.text_content()) in sel.PORTAL_ROOT_WORDS or href.endswith("portal.php")
 
 
+# Independent Discuz! markers (discuz_selectors.DISCUZ_MARKERS) a page needs for the parser
+# to claim it without the generator tag or detection's verdict.
+MARKERS_FOR_CLAIM = 2
+CLAIM_SCORE = 0.9
+# Below the generic parser's score (0.05): a lone marker decides nothing on a page with text.
+ONE_MARKER_SCORE = 0.01
+
+
 class DiscuzParser:
     """The Discuz! X article parser (see the module docstring)."""
 
     name = "discuz_x"
 
     def score(self, page: Page) -> float:
+        """1.0 for the Discuz! generator tag; 0.9 for two independent Discuz! markers, or one
+        that detection backs (its verdict is discuz_x).  One marker alone is weak: other sites
+        use the same ids (Sina's article pages carry ``id="article_content"``), so it scores
+        below the generic parser and only wins a page the generic parser does not take."""
         root = page.selector.root
         if "discuz" in q_text(root, sel.GENERATOR).lower():
             return 1.0
-        return 0.9 if any(q(root, marker) for marker in sel.DISCUZ_MARKERS) else 0.0
+        markers = sum(1 for marker in sel.DISCUZ_MARKERS if q(root, marker))
+        if markers >= MARKERS_FOR_CLAIM:
+            return CLAIM_SCORE
+        if markers:
+            return CLAIM_SCORE if detect_cms(page) == self.name else ONE_MARKER_SCORE
+        return 0.0
 
     def parse(self, page: Page) -> Draft:
         body = self._body(page)
