@@ -103,3 +103,44 @@ def test_script_conversion_is_counted(tmp_path: Path) -> None:
     record = json.loads(done.stdout)
     assert record["paragraphs"] == ["萍鄉新聞。"]
     assert any(repair.startswith("s2t:") for repair in record["repairs"])
+
+
+def _portal_page(canonical: str = "", og: str = "") -> bytes:
+    """A made-up non-Discuz! article page, optionally naming its own URL."""
+    head = (f'<link rel="canonical" href="{canonical}">' if canonical else "") + (
+        f'<meta property="og:url" content="{og}">' if og else "")
+    return (f"<html><head><meta charset='utf-8'><title>某某区新建口袋公园_某某网</title>{head}</head><body>"
+            "<h1>某某区新建口袋公园</h1><div>2024-05-20 09:30 来源：某某日报</div>"
+            "<div><p>记者从某某区园林局获悉，今年以来全区新建三座口袋公园，方便市民就近休闲。</p>"
+            "<p>新建的公园分布在老城区，每座面积约两千平方米，设置了健身步道和儿童游乐设施。</p></div>"
+            "</body></html>").encode("utf-8")
+
+
+def test_saved_non_discuz_pages_without_url_use_their_own_canonical_url(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(_portal_page(canonical="https://news.example.cn/2024/0520/1.html"))
+    (tmp_path / "b.html").write_bytes(_portal_page(og="https://news.example.cn/2024/0520/2.html"))
+    done = citynews("extract", "--fetched-at", FROZEN, "a.html", "b.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["url"] for r in records] == ["https://news.example.cn/2024/0520/1.html",
+                                           "https://news.example.cn/2024/0520/2.html"]
+    assert all(r["cms"] == "generic" and not schema_errors(r) for r in records)
+    assert done.stderr == ""
+
+
+def test_a_saved_page_naming_no_url_gets_a_placeholder_and_a_note(tmp_path: Path) -> None:
+    (tmp_path / "saved page.html").write_bytes(_portal_page())
+    done = citynews("extract", "--fetched-at", FROZEN, "saved page.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["url"] == "http://saved-page.invalid/saved%20page.html" and not schema_errors(record)
+    assert record["published_at"] == "2024-05-20T09:30:00+08:00"
+    assert done.stderr.count("\n") == 1 and "names no URL of its own" in done.stderr and "--url" in done.stderr
+
+
+def test_url_option_still_wins_and_help_says_what_happens_without_it(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(_portal_page(canonical="https://news.example.cn/2024/0520/1.html"))
+    done = citynews("extract", "--url", "https://www.example.cn/n/9.html", "a.html", cwd=tmp_path)
+    assert json.loads(done.stdout)["url"] == "https://www.example.cn/n/9.html"
+    shown = citynews("extract", "--help", cwd=tmp_path).stdout
+    assert "canonical" in shown and "og:url" in shown and "placeholder" in shown

@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
+from urllib.parse import quote
+
+import lxml.html
+from lxml import etree
 
 from citynews_scraper.cli import EXIT_FAILURES, EXIT_OK, UsageError
 from citynews_scraper.extract import ExtractionError, extract_article, merge_pages
@@ -17,6 +21,14 @@ from citynews_scraper.text.decode import codec_for
 from citynews_scraper.text.script import SCRIPTS
 
 SCRIPT_ENV = "CITYNEWS_SCRIPT"
+# The URL a saved page names for itself (record-v1 wants the article's http(s) URL).
+OWN_URL_XPATH = (
+    "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+    " | //meta[@property='og:url' or @name='og:url']/@content"
+)
+# A page that names no URL gets one under this reserved host (RFC 2606 .invalid): record-v1
+# needs an http(s) URL, and a file: URL would also make the page's relative links file: URLs.
+PLACEHOLDER_HOST = "http://saved-page.invalid/"
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -24,9 +36,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "extract",
         help="extract records from saved article pages",
         description="Extract one record-v1 JSON line per saved article page (or one per article with --merge).",
+        epilog=("Without --url each FILE names its own URL: the page's <link rel=canonical> or og:url when it "
+                "has one (Discuz! pages: their <base href> and article id).  A page that names none is still "
+                f"extracted, under the placeholder URL {PLACEHOLDER_HOST}<file name>, with a note on stderr; "
+                "pass --url to give the real one."),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="saved page bytes (as fetched, any charset)")
-    parser.add_argument("--url", help="the URL the page was fetched from (default: the page's own base href + aid)")
+    parser.add_argument("--url", help="the URL the page was fetched from (default: the page's canonical link / "
+                                      "og:url, or a placeholder; see below)")
     parser.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
                         help="an HTTP response header of the fetch, e.g. 'Content-Type: text/html; charset=gbk'")
     parser.add_argument("--encoding", help="decode with this charset (overrides header and meta)")
@@ -90,19 +107,43 @@ def _jobs(args: argparse.Namespace) -> Iterator[tuple[str, list[str]]]:
         yield from ((path, [path]) for path in args.files)
 
 
+def own_url(body: bytes) -> str | None:
+    """The absolute http(s) URL a saved page gives for itself (canonical link, og:url)."""
+    try:
+        root = lxml.html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return None
+    found = (value.strip() for value in root.xpath(OWN_URL_XPATH))
+    return next((url for url in found if url.startswith(("http://", "https://"))), None)
+
+
+def placeholder_url(path: str) -> str:
+    return PLACEHOLDER_HOST + quote(Path(path).name)
+
+
 def _extract(files: list[str], args: argparse.Namespace, headers: dict[str, str], now: datetime) -> Article:
-    url = args.url or Path(files[0]).resolve().as_uri()
-    options = dict(encoding=args.encoding, cms=args.cms, site=args.site, fetched_at=now, script=args.script)
-    if args.merge:
-        article = merge_pages([(read_file(path), headers) for path in files], url, **options)
-    else:
-        article = extract_article(read_file(files[0]), url, headers, **options)
+    bodies = [read_file(path) for path in files]
+    url = args.url or own_url(bodies[0]) or Path(files[0]).resolve().as_uri()
+    article = _read(bodies, url, args, headers, now)
     if not article.url.startswith(("http://", "https://")):
-        raise ExtractionError("the page names no URL of its own (no <base href> and aid): pass --url")
+        # The parser found no URL of its own either (Discuz! pages have <base href> + aid):
+        # read again under the placeholder, so relative links resolve to http(s) ones too.
+        article = _read(bodies, placeholder_url(files[0]), args, headers, now)
+        # Not a failure (the record is complete), but the URL is not the page's: say so.
+        print(f"citynews: {' + '.join(files)}: the page names no URL of its own; record url is "
+              f"{article.url} (pass --url for the real one)", file=sys.stderr)
     problems = schema_errors(article.to_dict())
     if problems:
         raise ExtractionError(f"record fails record-v1: {'; '.join(problems)}")
     return article
+
+
+def _read(bodies: list[bytes], url: str, args: argparse.Namespace, headers: dict[str, str],
+          now: datetime) -> Article:
+    options = dict(encoding=args.encoding, cms=args.cms, site=args.site, fetched_at=now, script=args.script)
+    if args.merge:
+        return merge_pages([(body, headers) for body in bodies], url, **options)
+    return extract_article(bodies[0], url, headers, **options)
 
 
 def run(args: argparse.Namespace) -> int:
