@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from citynews_scraper.extract.generic import vocab
 from citynews_scraper.extract.generic.lines import Line
 from citynews_scraper.extract.generic.zones import Zones
+from citynews_scraper.text.normalize import normalize_space
 
 # Follow buttons of self-media platforms, as their whole line.
 FOLLOW_BUTTON = re.compile(r"^[+＋]?\s*(?:关注|关注TA|关注他|关注她)$")
@@ -70,16 +71,17 @@ def _is_name(text: str, title: str | None) -> bool:
 
 def _leading_link(line: Line, title: str | None) -> str | None:
     """The name linked at the start of a line (``<a>株洲发布</a>官方账号`` / ``<a>某号</a>昨天 10:21``)."""
-    name = line.links[0] if line.links else None
+    name = normalize_space(line.links[0]) if line.links else None
     return name if name and line.text.startswith(name) and _is_name(name, title) else None
 
 
 def _linked_name_dateline(line: Line, title: str | None) -> str | None:
     """``2026-01-20 09:33<a>某某城事</a>``: a line of a time and one linked name, nothing else."""
-    if len(line.links) != 1 or not _is_name(line.links[0], title):
+    name = normalize_space(line.links[0]) if len(line.links) == 1 else ""
+    if not _is_name(name, title):
         return None
-    rest = line.text.replace(line.links[0], " ", 1)
-    return line.links[0] if BARE_DATELINE.fullmatch(rest.strip()) else None
+    rest = line.text.replace(name, " ", 1)
+    return name if BARE_DATELINE.fullmatch(rest.strip()) else None
 
 
 def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -> Account | None:

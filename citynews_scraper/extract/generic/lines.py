@@ -26,7 +26,7 @@ class Line:
 
     text: str
     link_chars: int = 0
-    # The text of each link on the line, in order (an account name linked to its profile).
+    # The raw text of each link on the line, in order (an account name linked to its profile).
     links: tuple[str, ...] = ()
 
     @property
@@ -78,8 +78,8 @@ def visible_lines(root: HtmlElement) -> list[Line]:
             if not hidden:
                 if tag == "a":
                     link_depth -= 1
-                    if name := normalize_space("".join(link_text)):
-                        links[-1].append(name)
+                    if link_text:  # raw: normalised only where a reader needs it
+                        links[-1].append("".join(link_text))
                 if tag in BLOCK_TAGS:
                     break_line()
             if element is not root:
