@@ -15,7 +15,7 @@ a list that lists the article meanwhile wins, with its URL form, summary and dat
 from __future__ import annotations
 
 import resource
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -127,16 +127,14 @@ class PortalSpider(Spider):
             for request in self._list_request(url, 1):
                 yield request
 
-    async def parse_start(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_start(self, response: Response) -> list[Any]:
         """A start URL may be a home, a list or an article page."""
         if self.rules.classify(response.url) is Kind.ARTICLE:
-            async for output in self.parse_article(response):
-                yield output
-        elif response.status == 404:
+            return await self.parse_article(response)
+        if response.status == 404:
             self.start_problems[requested(response).url] = "HTTP 404 (not found)"
-        else:
-            for request in self.parse_listing_page(response):
-                yield request
+            return []
+        return list(self.parse_listing_page(response))
 
     def start_failed(self, failure: Failure) -> None:
         kind, reason = describe_failure(failure)
@@ -251,13 +249,16 @@ class PortalSpider(Spider):
         self.lost.append(Loss(url, reason, kind, what="list"))
 
     # --- article pages -----------------------------------------------------------------
-    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
-        """Page 1 (or, via `cn_pages`, page k) of an article; read in an extraction worker."""
+    async def parse_article(self, response: Response) -> list[Any]:
+        """Page 1 (or, via `cn_pages`, page k) of an article; read in an extraction worker.
+
+        A coroutine returning its outputs, not an async generator: Scrapy then runs them
+        through the spider middlewares' plain generators, not a stack of async ones."""
         self._stat("citynews/articles/pages")
         if self.bare:  # benchmark baseline: fetched, not read (a 404 is still told apart)
             if response.status == 404:
                 self._stat("citynews/articles/deleted")
-            return
+            return []
         fetched = response.meta.get("cn_fetched") or _now()
         job = PageJob(
             response.body, without_dsign(response.url), response_headers(response), self.profile.encoding,
@@ -269,13 +270,10 @@ class PortalSpider(Spider):
         step = await self.extractor.step(job)
         error = step.error()
         if error is not None:
-            for request in self._article_failed(response, error):
-                yield request
-        elif step.article is None:
-            for request in self._next_page_request(response, step.pages, fetched, len(step.pages) + 1, step.count):
-                yield request
-        else:
-            yield self._finished(step)
+            return list(self._article_failed(response, error))
+        if step.article is None:
+            return list(self._next_page_request(response, step.pages, fetched, len(step.pages) + 1, step.count))
+        return [self._finished(step)]
 
     def _finished(self, step: Step) -> CheckedArticle:
         for name in step.filled:
