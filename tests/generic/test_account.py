@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from citynews_scraper.extract.generic import account
@@ -71,32 +72,37 @@ def test_self_media_statement_marks_the_page() -> None:
 
 
 # Made-up header shapes where the account's link is glued to the next text on its line.
-def _linked(text: str, name: str) -> Line:
-    return Line(text, link_chars=len(name), links=(name,))
-
-
-def _account_of(*header: Line, tail: str = "") -> account.Account | None:
-    lines = [Line(TITLE), *header, Line(BODY), *([Line(tail)] if tail else [])]
-    return account.posting_account(lines, Zones(0, 1 + len(header), 2 + len(header), len(lines)), TITLE)
+def _account_of(*header: str, links: frozenset[str] = frozenset(), tail: str = "") -> account.Account | None:
+    lines = [Line(TITLE), *map(Line, header), Line(BODY), *([Line(tail)] if tail else [])]
+    zones = Zones(0, 1 + len(header), 2 + len(header), len(lines))
+    return account.posting_account(lines, zones, TITLE, lambda: links)
 
 
 def test_a_linked_name_glued_to_its_tag_line_above_a_dateline_and_follow_button() -> None:
-    found = _account_of(_linked("某某发布某某市政府新闻办公室官方账号", "某某发布"), Line("2024-12-10 18:05"),
-                        Line("+ 关注", link_chars=4))
+    found = _account_of("某某发布某某市政府新闻办公室官方账号", "2024-12-10 18:05", "+ 关注",
+                        links=frozenset({"某某发布", "+ 关注"}))
     assert found == account.Account("某某发布", sure=True)
 
 
 def test_a_linked_name_glued_to_a_relative_time_above_a_follow_button() -> None:
-    found = _account_of(_linked("某某旧事说昨天 10:21发布于湖南", "某某旧事说"), Line("关注"))
+    found = _account_of("某某旧事说昨天 10:21发布于湖南", "关注", links=frozenset({"某某旧事说"}))
     assert found == account.Account("某某旧事说", sure=True)
+    assert _account_of("某某旧事说昨天 10:21发布于湖南", "关注") is None  # not a link: not a name
 
 
 def test_a_time_then_a_linked_name_on_a_self_media_page() -> None:
-    dateline = _linked("2024-01-20 09:33某某城事汇", "某某城事汇")
     statement = "平台声明：该文观点仅代表作者本人，某某号系信息发布平台，某某仅提供信息存储空间服务。"
-    assert _account_of(dateline, tail=statement) == account.Account("某某城事汇", sure=False)
-    assert _account_of(dateline) is None  # a news site's linked outlet after its time is a source
+    links = frozenset({"某某城事汇"})
+    found = _account_of("2024-01-20 09:33某某城事汇", links=links, tail=statement)
+    assert found == account.Account("某某城事汇", sure=False)
+    assert _account_of("2024-01-20 09:33某某城事汇", links=links) is None  # a news site's outlet is a source
+    assert _account_of("2024-01-20 09:33某某城事汇", tail=statement) is None  # not linked
 
 
 def test_a_link_inside_the_line_is_not_the_account() -> None:
-    assert _account_of(_linked("转载自：某某日报", "某某日报"), Line("关注")) is None
+    assert _account_of("转载自：某某日报", "关注", links=frozenset({"某某日报"})) is None
+
+
+def test_link_texts_of_a_page() -> None:
+    root = lxml.html.fromstring("<div><a href='/u'> 某某 发布 </a><span>官方账号</span><a><b>关</b>注</a></div>")
+    assert account.link_texts(root) == frozenset({"某某 发布", "关注"})

@@ -8,6 +8,7 @@ of `citynews_scraper.extract.generic`; this module only wires them into a `Draft
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml.html import HtmlElement
 
@@ -58,7 +59,7 @@ class GenericParser:
         found = when.published(tags, visible, where, page.tz, page.local_now) \
             or when.from_scripts(root.xpath("//script[not(@src)]/text()"), page.tz)
         credits = byline.read_credits(visible, where, tags.get("author"))
-        poster = account.posting_account(visible, where, headline)
+        poster = account.posting_account(visible, where, headline, cache(lambda: account.link_texts(root)))
         if poster and (poster.sure or credits.publisher is None):
             credits.publisher = poster.name
         if credits.publisher is None and credits.author is None and credits.source \

@@ -16,7 +16,10 @@ would be), so they only fill a publisher no 责任编辑 line gave.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from lxml.html import HtmlElement
 
 from citynews_scraper.extract.generic import vocab
 from citynews_scraper.extract.generic.lines import Line
@@ -42,7 +45,7 @@ TIME_NAME_DATELINE = re.compile(
     r"^(?:原创\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[·•|]\s*"
     r"(?P<name>[^·•|\s]{2,16})(?:\s*[·•|]\s*[\u4e00-\u9fff]{2,3})?$"
 )
-# A dateline of only the time (a linked account name taken out of it).
+# The time opening a dateline that a linked account name follows, glued (09:33某某号).
 BARE_DATELINE = re.compile(
     r"(?:原创\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[·•|]?"
 )
@@ -69,23 +72,31 @@ def _is_name(text: str, title: str | None) -> bool:
             and text not in vocab.NOT_A_NAME and text != title)
 
 
-def _leading_link(line: Line, title: str | None) -> str | None:
-    """The name linked at the start of a line (``<a>株洲发布</a>官方账号`` / ``<a>某号</a>昨天 10:21``)."""
-    name = normalize_space(line.links[0]) if line.links else None
-    return name if name and line.text.startswith(name) and _is_name(name, title) else None
+def link_texts(root: HtmlElement) -> frozenset[str]:
+    """The whitespace-normalised texts of the page's links (read only when an account shape
+    needs them: lines do not track links, which would cost every page)."""
+    return frozenset(normalize_space(a.text_content()) for a in root.iter("a"))
 
 
-def _linked_name_dateline(line: Line, title: str | None) -> str | None:
-    """``2026-01-20 09:33<a>某某城事</a>``: a line of a time and one linked name, nothing else."""
-    name = normalize_space(line.links[0]) if len(line.links) == 1 else ""
-    if not _is_name(name, title):
-        return None
-    rest = line.text.replace(name, " ", 1)
-    return name if BARE_DATELINE.fullmatch(rest.strip()) else None
+def _leading_link(text: str, title: str | None, links: Callable[[], frozenset[str]]) -> str | None:
+    """The name linked at the start of a line (``<a>株洲发布</a>官方账号`` / ``<a>某号</a>昨天 10:21``):
+    the longest link text that opens the line."""
+    found = [name for name in links() if name and text.startswith(name) and name != text]
+    name = max(found, key=len) if found else None
+    return name if name and _is_name(name, title) else None
 
 
-def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -> Account | None:
-    """The self-media account shown in the article header, if any (see module docstring)."""
+def _time_then_name(text: str, title: str | None) -> str | None:
+    """``2026-01-20 09:33某某城事``: the name after a bare time, if the rest is a name."""
+    match = BARE_DATELINE.match(text)
+    name = text[match.end():].strip() if match else ""
+    return name if name and _is_name(name, title) else None
+
+
+def posting_account(lines: list[Line], zones: Zones, title: str | None = None,
+                    links: Callable[[], frozenset[str]] = frozenset) -> Account | None:
+    """The self-media account shown in the article header, if any (see module docstring).
+    `links` gives the page's link texts (`link_texts`), asked for only when a shape needs them."""
     window = range(zones.header_start, min(len(lines), zones.body_start + BODY_EDGE_LINES))
     found: Account | None = None
     self_media: bool | None = None
@@ -96,12 +107,12 @@ def posting_account(lines: list[Line], zones: Zones, title: str | None = None) -
         followed = FOLLOW_BUTTON.match(after) or (DATELINE.search(after) and FOLLOW_BUTTON.match(after_next))
         if followed and _is_name(text, title):
             return Account(text, sure=True)
-        if followed and (name := _leading_link(lines[index], title)):
+        if followed and (name := _leading_link(text, title, links)):
             return Account(name, sure=True)  # the name glued to its tag line or the time
         under_title = zones.header_start < index <= zones.header_start + UNDER_TITLE_LINES
-        if found is None and under_title and (name := _linked_name_dateline(lines[index], title)):
+        if found is None and under_title and (name := _time_then_name(text, title)):
             self_media = self_media_page(lines) if self_media is None else self_media
-            found = Account(name, sure=False) if self_media else None
+            found = Account(name, sure=False) if self_media and name in links() else None
         match = NAME_DATELINE.match(text) or TIME_NAME_DATELINE.match(text)
         if found is None and match and _is_name(match["name"], title):
             found = Account(match["name"], sure=False)

@@ -26,8 +26,6 @@ class Line:
 
     text: str
     link_chars: int = 0
-    # The raw text of each link on the line, in order (an account name linked to its profile).
-    links: tuple[str, ...] = ()
 
     @property
     def link_share(self) -> float:
@@ -41,8 +39,6 @@ def visible_lines(root: HtmlElement) -> list[Line]:
     hit Python's recursion limit."""
     parts: list[list[str]] = [[]]
     linked: list[int] = [0]
-    links: list[list[str]] = [[]]
-    link_text: list[str] = []
     link_depth = 0
 
     def add(text: str | None) -> None:
@@ -50,12 +46,10 @@ def visible_lines(root: HtmlElement) -> list[Line]:
             parts[-1].append(text)
             if link_depth:
                 linked[-1] += len(text.strip())
-                link_text.append(text)
 
     def break_line() -> None:
         parts.append([])
         linked.append(0)
-        links.append([])
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
@@ -68,22 +62,16 @@ def visible_lines(root: HtmlElement) -> list[Line]:
             if hidden:
                 walker.skip_subtree()
                 continue
-            if tag == "a":
-                link_depth += 1
-                link_text.clear()
+            link_depth += tag == "a"
             if tag in BLOCK_TAGS:
                 break_line()
             add(element.text)
         else:
             if not hidden:
-                if tag == "a":
-                    link_depth -= 1
-                    if link_text:  # raw: normalised only where a reader needs it
-                        links[-1].append("".join(link_text))
+                link_depth -= tag == "a"
                 if tag in BLOCK_TAGS:
                     break_line()
             if element is not root:
                 add(element.tail)
-    lines = (Line(normalize_space("".join(p)), n, tuple(k))
-             for p, n, k in zip(parts, linked, links, strict=True))
+    lines = (Line(normalize_space("".join(p)), n) for p, n in zip(parts, linked, strict=True))
     return [line for line in lines if line.text]
