@@ -90,6 +90,7 @@ _NOT_NAME_CHARS = re.compile(r"[=\"<>{}]|https?:|www\.")
 EDGE_LINES = 3
 # Lines right above the headline searched last (a dateline and byline set above it).
 ABOVE_TITLE_LINES = 2
+ABOVE_TITLE_ROLES = ("作者", "记者", "编辑", "来源")
 MAX_NAMES = 6
 
 
@@ -196,7 +197,7 @@ def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
     edges = body[:EDGE_LINES] + [i for i in body[-3:] if i not in body[:EDGE_LINES]]
     tail = range(zones.body_end, zones.tail_end)
     above = [i for i in range(max(0, zones.header_start - ABOVE_TITLE_LINES), zones.header_start)
-             if len(lines[i].text) <= CREDIT_LINE_CHARS]
+             if len(lines[i].text) <= CREDIT_LINE_CHARS and any(w in lines[i].text for w in ABOVE_TITLE_ROLES)]
     return [(i, lines[i].text) for i in [*header, *edges, *tail] if lines[i].link_share <= 0.5
             or i in header] + [(i, lines[i].text) for i in above]
 
