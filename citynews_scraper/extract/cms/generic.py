@@ -96,6 +96,9 @@ def _title_and_zones(
     if not headline:
         headline = title.title_near_body(root, visible, where.body_start, kept)
         where = zones.locate(visible, headline, kept)
+    elif title.site_name_only(headline) and (h1 := title.single_h1(root)) and h1 != headline:
+        # <title> is only the paper's name (光明日报 - 光明网); the page's one <h1> is the headline.
+        headline, where = h1, zones.locate(visible, h1, kept)
     elif not _shown_near_body(visible, headline, where.body_start) and not _is_heading(heads, headline):
         # <title> names the channel (新闻动态--学会官网) and the page shows its headline
         # as a heading right above the body instead.

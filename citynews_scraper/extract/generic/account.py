@@ -49,6 +49,7 @@ TIME_NAME_DATELINE = re.compile(
 BARE_DATELINE = re.compile(
     r"(?:原创\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[·•|]?"
 )
+DATE_START = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}")
 DATELINE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}|^(?:发布时间|发表时间|发布于|时间)\s*[:：]")
 # The statement self-media platforms print under a post (网易号, 搜狐号: "…用户上传并发布，本平台
 # 仅提供信息存储服务"): on such a page the outlet in the 来源 slot is the posting account.
@@ -113,6 +114,9 @@ def posting_account(lines: list[Line], zones: Zones, title: str | None = None,
         if found is None and under_title and (name := _time_then_name(text, title)):
             self_media = self_media_page(lines) if self_media is None else self_media
             found = Account(name, sure=False) if self_media and name in links() else None
+        if found is None and under_title and DATE_START.match(text) is None and DATELINE.search(text) \
+                and (name := _leading_link(text, title, links)) and DATE_START.match(text[len(name):].lstrip()):
+            found = Account(name, sure=False)  # <a>某某号</a>2025-10-17 12:30: the name glued to the time
         match = NAME_DATELINE.match(text) or TIME_NAME_DATELINE.match(text)
         if found is None and match and _is_name(match["name"], title):
             found = Account(match["name"], sure=False)

@@ -35,9 +35,27 @@ AUTHOR_GLUED = re.compile(
 )
 # 记者张三 / 本报记者罗科苏盈发自北京 / 交汇点记者 徐睿翔 (no separator: a Han name follows).
 # 界面新闻记者 | 周慧敏: a bar may stand between the role and the name.
+# 記者林佳穎／台北即時報導: Traditional-script role words, a full-width slash after the name.
 REPORTER = re.compile(
-    rf"(?:记者|通讯员)\s*(?:[|｜]\s*)?"
-    rf"(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME})*)(?=$|[\s)）】/]|发自|报道|摄)"
+    rf"(?:记者|記者|通讯员|通訊員)\s*(?:[|｜]\s*)?"
+    rf"(?P<value>{_HAN_NAME}(?:[\s、]+{_HAN_NAME})*)(?=$|[\s)）】/／]|发自|發自|报道|報道|報導|摄|攝)"
+)
+# （中央社記者張怡文花蓮14日電）: a wire dateline, the name glued to the place and the day.  The
+# name is taken as two or three characters and the place as two or three (a place of one
+# character does not occur), so 記者王明台北14日電 reads 王明 and 記者張怡文花蓮14日電 張怡文.
+WIRE_DATELINE = re.compile(
+    r"[（(][\u4e00-\u9fff]{0,6}?[记記]者(?P<value>[\u4e00-\u9fff]{2,3})[\u4e00-\u9fff]{2,3}\d{1,2}日[电電]"
+)
+# 文｜赵宇航 / 作者 | 韩知秋 / 作者,吉田美和 (a screen-reader label before the name): a bar, or a
+# comma on a line of its own; the value must be a person's name (a bar also separates menus).
+AUTHOR_BAR = re.compile(
+    r"(?:^|[\s(（【，,])(?:文|作者|撰文|记者|記者)\s*[|｜]\s*(?P<value>[^|｜]+)"
+    rf"|^(?:作者|記者|记者|撰文)\s*[,，]\s*(?P<alone>{_HAN_NAME})$"
+)
+# A role word between two names of one credit (通讯员 叶蓓 记者 方建国): a separator.
+_INNER_ROLE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?:本报|本報|特约|特約|见习|見習|实习|實習)?(?:记者|記者|通讯员|通訊員)\s*"
+    r"(?=[\u4e00-\u9fff])"
 )
 # （记者 胡晓蓉） / （常书香 马丹阳 ） / （姚峰 上海报道） at the end of the last paragraph.
 TRAILING_CREDIT = re.compile(
@@ -63,17 +81,18 @@ EDITOR_LABEL = re.compile(rf"(?:{_EDITOR_ALT})\s*[:：]\s*(?P<value>[^】\])）]
 EDITOR_BAR = re.compile(
     rf"(?:{_EDITOR_ALT})\s*[|｜]\s*(?P<value>{_HAN_NAME})(?=$|\s)|^(?:{_EDITOR_ALT})\s+(?P<alone>{_HAN_NAME})$"
 )
+CHIEF_EDITOR_LABEL = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*(?P<value>[^】\])）]+)")
 SOURCE_LABEL = re.compile(rf"(?:{_SOURCE_ALT})\s*[:：]\s*(?P<value>.+)")
 # Words that end a name inside a credit line (what the reporter did, where from).
-_NAME_END = re.compile(r"(?:发自|报道|摄影?|采写|整理|整合|编译|供稿|综合|实习生|通讯员).*$")
-_PLACE_REPORTED = re.compile(r"[\u4e00-\u9fff]{1,6}报道")
+_NAME_END = re.compile(r"(?:发自|發自|报道|報道|報導|摄影?|攝影?|采写|整理|整合|编译|供稿|综合|实习生|通讯员).*$")
+_PLACE_REPORTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:报道|報道|報導)")
 _EDGE_PUNCT = "　 :：，,。.;；|/\\【】[]()（）<>《》\"“”'"
 MAX_VALUE_CHARS = 40
 # A role word glued to a name (作者：记者王敬照) is not part of the name.
 # An outlet may come first: 南都见习记者 林子沛, 观察者网专栏作者 王文.
 # The outlet may hold Latin letters, digits or a plus: 南方+记者, N视频记者.
 _ROLE_PREFIX = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z0-9+＋]{0,8}?(?:新华社|本报|本台|本网|特约|见习|实习|专栏)?(?:记者|通讯员|评论员|撰稿人?|作者)\s*"
+    r"^[\u4e00-\u9fffA-Za-z0-9+＋]{0,8}?(?:新华社|本报|本報|本台|本网|特约|特約|见习|实习|专栏)?(?:记者|記者|通讯员|通訊員|评论员|撰稿人?|作者)\s*"
 )
 # Staff codes glued to an editor's name: 杨倩_NF4425, 韩保林 PK155.
 _STAFF_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,}$")
@@ -92,6 +111,15 @@ EDGE_LINES = 3
 ABOVE_TITLE_LINES = 2
 ABOVE_TITLE_ROLES = ("作者", "记者", "编辑", "来源")
 MAX_NAMES = 6
+# A bare name line under the headline: this many lines below it, and wholly a link.
+UNDER_TITLE_LINES = 2
+FULL_LINK = 0.9
+# The page's copyright line sits among its last lines; the owner is named before 版权所有.
+COPYRIGHT_LINES = 6
+COPYRIGHT_OWNER = re.compile(
+    r"(?:^|\s)(?P<name>[^\s©]{2,12})\s*(?:版权所有|版權所有)"
+    r"|(?:Copyright|©)\s*(?:(?:19|20)\d\d(?:\s*[-~]\s*(?:19|20)\d\d)?\s*)?(?P<owner>[\u4e00-\u9fff]{2,12})"
+)
 
 
 @dataclass
@@ -105,6 +133,7 @@ def _trim(value: str) -> str:
     """The value before the next field on the line, edge punctuation and a leading role
     word (本报记者 李明) removed."""
     value = _ROLE_PREFIX.sub("", value.strip(_EDGE_PUNCT)).strip()
+    value = _INNER_ROLE.sub(" ", value)
     stop = vocab.FIELD_STOP.search(value)
     if stop and stop.start() == 0 and stop.group().strip():
         return ""  # an empty field: 作者：责任编辑：肖春芳 names the editor, not an author
@@ -164,10 +193,19 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
             if pattern is REPORTER and (text[match.end():].lstrip().startswith("摄")
                                         or match.group("value").endswith("摄")):
                 continue  # （记者 周涛 摄）: a photo credit, not the writer
-            if names and pattern is REPORTER and text[match.end():].startswith("报道") and " " in names:
+            if names and pattern is REPORTER and text[match.end():].startswith(("报道", "報道", "報導")) \
+                    and " " in names:
                 names = names.rsplit(" ", 1)[0]  # 记者 彭冲 山东冠县报道: the last word is a place
+            if names and pattern is REPORTER:
+                names = _names_before(text, match.start(), names)
             if names and (pattern in (AUTHOR_LABEL, AUTHOR_GLUED, POSTED_BY) or is_person(names.split()[0])):
                 return names
+    for match in AUTHOR_BAR.finditer(text):
+        names = _names(match["value"] or match["alone"])
+        if names and all(is_person(n) for n in names.split()):
+            return names
+    if wire := WIRE_DATELINE.search(text):
+        return wire["value"]
     slash = NAME_SLASH_OUTLET.match(text)
     if slash and is_person(slash["value"]) and any(w in slash["outlet"] for w in vocab.OUTLET_WORDS):
         return slash["value"]
@@ -180,8 +218,24 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
     return None
 
 
+def _names_before(text: str, start: int, names: str) -> str:
+    """``中央纪委国家监委网站 刘泽宇 通讯员 程曦``: on a short credit line the names before the
+    role word (after an outlet, if any) are writers too."""
+    if len(text) > CREDIT_LINE_CHARS:
+        return names
+    tokens = text[:start].split()
+    people = [t for t in tokens if is_person(t)]
+    rest = tokens[: len(tokens) - len(people)]
+    if not people or tokens[len(rest):] != people or len(rest) > 1 or rest and not _is_outlet(rest[0]):
+        return names
+    return " ".join([*people, names])
+
+
 def _editor_in(text: str) -> str | None:
-    """The 责任编辑 / 编辑 credit of a line: after a colon, or a person's name after a bar."""
+    """The 责任编辑 / 编辑 credit of a line: after a colon, or a person's name after a bar.
+    责任编辑 wins over a plain 编辑 on the same line (编辑：王某 责任编辑：刘某)."""
+    if (match := CHIEF_EDITOR_LABEL.search(text)) and (names := _names(match.group("value"))):
+        return names
     if match := EDITOR_LABEL.search(text):
         return _names(match.group("value"))
     match = EDITOR_BAR.search(text)
@@ -198,8 +252,11 @@ def _search_order(lines: list[Line], zones: Zones) -> list[tuple[int, str]]:
     tail = range(zones.body_end, zones.tail_end)
     above = [i for i in range(max(0, zones.header_start - ABOVE_TITLE_LINES), zones.header_start)
              if len(lines[i].text) <= CREDIT_LINE_CHARS and any(w in lines[i].text for w in ABOVE_TITLE_ROLES)]
+    # A linked byline opening the body (聯合報 / 記者<a>林佳穎</a>／台北報導) is read when it names a role.
+    opening = [i for i in body[:1] if len(lines[i].text) <= CREDIT_LINE_CHARS
+               and any(w in lines[i].text for w in (*ABOVE_TITLE_ROLES, "記者", "作者"))]
     return [(i, lines[i].text) for i in [*header, *edges, *tail] if lines[i].link_share <= 0.5
-            or i in header] + [(i, lines[i].text) for i in above]
+            or i in header or i in opening] + [(i, lines[i].text) for i in above]
 
 
 def _credit_lines_in_body(lines: list[Line], zones: Zones, credits: Credits) -> None:
@@ -223,6 +280,48 @@ def _credit_lines_in_body(lines: list[Line], zones: Zones, credits: Credits) -> 
                 credits.publisher = _names(match.group("value"))
 
 
+def linked_name_under_title(lines: list[Line], zones: Zones) -> str | None:
+    """A writer's name shown as a bare link line right under the headline (联合早报, 知乎):
+    one person's name, opening with a common surname (`vocab.COMMON_SURNAMES`; a channel
+    link has the same shape)."""
+    for line in lines[zones.header_start + 1: zones.header_start + 1 + UNDER_TITLE_LINES]:
+        text = line.text
+        if line.link_share >= FULL_LINK and is_person(text) and " " not in text \
+                and text[0] in vocab.COMMON_SURNAMES and text not in vocab.NOT_A_NAME \
+                and not vocab.UI_WORD.search(text):
+            return text
+    return None
+
+
+def _shown_as_editor(lines: list[Line], zones: Zones, name: str) -> bool:
+    """True when the page credits `name` as a plain 编辑 beside a different 责任编辑 (央视:
+    编辑：王某 责任编辑：刘某, the meta author being the web editor).  A sole 编辑 credit that
+    repeats the meta author may be the writer-editor of a small page, so it does not count."""
+    plain = chief = False
+    for line in lines[zones.header_start: zones.tail_end]:
+        for match in CHIEF_EDITOR_LABEL.finditer(line.text):
+            chief = chief or not _trim(match.group("value")).startswith(name)
+        for match in EDITOR_LABEL.finditer(line.text):
+            plain = plain or _trim(match.group("value")).startswith(name)
+    return plain and chief
+
+
+def page_outlets(lines: list[Line], meta_source: str | None) -> set[str]:
+    """The outlet names the page gives itself: the source meta and the owner of its
+    copyright line (第一财经 版权所有)."""
+    outlets = {meta_source} if meta_source else set()
+    for line in lines[-COPYRIGHT_LINES:]:
+        outlets.update(match["name"] or match["owner"] for match in COPYRIGHT_OWNER.finditer(line.text))
+    return outlets
+
+
+def _without_outlet(author: str, lines: list[Line], meta_source: str | None) -> str:
+    """作者：第一财经 孙莉萍 / 文｜财新 王力为: the first word is dropped when the page names it
+    as its outlet (or the outlet's name opens with it: 财新 of Copyright 财新网)."""
+    first, rest = author.split(" ", 1)
+    return rest if any(o.startswith(first) for o in page_outlets(lines, meta_source)) else author
+
+
 def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None,
                  meta_source: str | None = None) -> Credits:
     """Author, source and editor (publisher) from the lines around the body."""
@@ -242,7 +341,12 @@ def read_credits(lines: list[Line], zones: Zones, meta_author: str | None = None
         credits.author, credits.source = credits.source, None
     if credits.source and (credits.source in vocab.NOT_A_SOURCE or _NOT_NAME_CHARS.search(credits.source)):
         credits.source = None
-    if credits.author is None and meta_author and not any(w in meta_author for w in vocab.OUTLET_WORDS):
+    if credits.author is None:
+        credits.author = linked_name_under_title(lines, zones)
+    if credits.author is None and meta_author and not any(w in meta_author for w in vocab.OUTLET_WORDS) \
+            and not _shown_as_editor(lines, zones, meta_author):
         credits.author = _names(meta_author)
+    if credits.author and " " in credits.author:
+        credits.author = _without_outlet(credits.author, lines, meta_source)
     credits.source = credits.source or None
     return credits

@@ -127,6 +127,23 @@ def read_title(root: HtmlElement, meta_titles: list[str], shown: frozenset[str] 
     return choose_title(page_title, meta_titles, heads, shown)
 
 
+# A title this short made only of an outlet's name (光明日报, 某某网) names the site, not an article.
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|报|報|网|網|电视台|電視台|新闻|新聞|社)$")
+
+
+def site_name_only(headline: str) -> bool:
+    """True when the title read off ``<title>`` is only the site's name (an e-paper page
+    titled ``光明日报 - 光明网``)."""
+    return bool(SITE_NAME.match(_flat(headline)))
+
+
+def single_h1(root: HtmlElement) -> str | None:
+    """The text of the page's one visible ``<h1>`` that could be a headline, if it has exactly one."""
+    texts = [normalize_space(h.xpath("string()")) for h in root.iter("h1") if not _hidden(h)]
+    texts = [t for t in texts if _could_be_title(t)]
+    return texts[0] if len(texts) == 1 else None
+
+
 def _could_be_title(text: str) -> bool:
     flat = _flat(text)
     return (MIN_TITLE_CHARS <= len(flat) <= MAX_LINE_TITLE and not _DATE.search(flat)

@@ -27,8 +27,10 @@ DATE_LABEL = re.compile(
     r"更新时间|出版日期|上传时间|(?<![\u4e00-\u9fff])(?:时间|時間|日期)|Published|Posted|Date)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+# 08/05/2025 (四) 03:11: a weekday may stand between the day and the time.
 US_DATE = re.compile(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})"
+    r"(?:\s*[(（]?(?:星期|週|周|禮拜|礼拜)?(?P<wd>[一二三四五六日天])[)）]?)?"
     r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?"
 )
 # 2024 03/12 16:48:05: the year set apart from month/day (a dateline of separate spans).
@@ -47,8 +49,9 @@ YEARLESS = re.compile(
     r"(?<![\d/.\-])(?:(?P<yy>\d{2})-)?(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?!\d)"
 )
 # A date after one of these is when the page was changed, not published (最后更新: …).
-UPDATE_LABEL = re.compile(r"(?:最后更新|更新时间|更新於|更新于|最后修改|修改时间|修改于|Updated)\s*[:：]?\s*$",
-                          re.IGNORECASE)
+# 联合早报 writes 发布/… and 更新/…: a bare 更新 before a colon or a slash.
+UPDATE_LABEL = re.compile(r"(?:(?:最后更新|最後更新|更新时间|更新時間|更新於|更新于|最后修改|修改时间|修改于|Updated)\s*[:：]?"
+                          r"|(?<![\u4e00-\u9fff])更新\s*[:：/])\s*$", re.IGNORECASE)
 UPDATE_LABEL_CHARS = 12
 MONTH_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 # A month-only date is taken only from a line this short (a dateline, not a sentence).
@@ -105,9 +108,33 @@ class _Candidate:
     rank: tuple[int, int, int, int]
 
 
+_WEEKDAYS = "一二三四五六"
+
+
+def day_first(match: re.Match[str]) -> bool:
+    """Whether ``a/b/yyyy`` reads day/month (Hong Kong, Macau, Singapore, Britain) rather
+    than month/day (the US).  A first number above 12 can only be the day; a shown weekday
+    (``08/05/2025 (四)``) names the one reading it agrees with; otherwise month/day, the
+    reading `dates` and most English templates use."""
+    first, second, year = int(match["m"]), int(match["d"]), int(match["y"])
+    if first > 12 >= second:
+        return True
+    if not match.groupdict().get("wd") or first > 12 or second > 12:
+        return False
+    weekday = 6 if match["wd"] in "日天" else _WEEKDAYS.index(match["wd"])
+    try:
+        return datetime(year, second, first).weekday() == weekday \
+            and datetime(year, first, second).weekday() != weekday
+    except ValueError:
+        return False
+
+
 def _rewritten(match: re.Match[str], ampm: bool = True) -> str:
-    """A US or year-apart date as ``Y-m-d[ H:M:S[ am/pm]]``, a form `dates` reads."""
-    text = f"{match['y']}-{match['m']}-{match['d']}"
+    """A US or year-apart date as ``Y-m-d[ H:M:S[ am/pm]]``, a form `dates` reads
+    (a day-first ``d/m/yyyy`` turned round, see `day_first`)."""
+    month, day = (match["d"], match["m"]) if "wd" in match.re.groupindex and day_first(match) \
+        else (match["m"], match["d"])
+    text = f"{match['y']}-{month}-{day}"
     if match["H"]:
         text += f" {match['H']}:{match['M']}:{match['S'] or '00'}"
         text += f" {match['ampm']}" if ampm and match["ampm"] else ""
