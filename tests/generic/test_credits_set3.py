@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import lxml.html
 import pytest
 
-from citynews_scraper.extract.generic import account, byline, title, when
+from citynews_scraper.extract.generic import account, byline, clean, title, when
 from citynews_scraper.extract.generic.lines import Line
 from citynews_scraper.extract.generic.zones import Zones
 
@@ -109,3 +109,32 @@ def test_a_title_that_is_only_the_paper_s_name_gives_way_to_the_h1() -> None:
     assert title.site_name_only(title.read_title(root, []) or "")
     assert title.single_h1(root) == TITLE
     assert not title.site_name_only(TITLE)
+
+
+PARAGRAPHS = ["第一段正文，介绍事情的来龙去脉。", "第二段正文，记者采访了相关负责人。", "第三段正文，说明下一步安排。"]
+
+
+@pytest.mark.parametrize("remark", [
+    "（作者：某小彤 编辑：某小洁）",
+    "（文章来源：某某时报网）",
+    "（本文首发于某某App，作者｜某小秋，编辑｜某小雪）",
+    "郑重声明：某某发布此信息的目的在于传播更多信息，与本站立场无关，不构成投资建议。",
+    "本内容为作者独立观点，不代表某某立场。未经允许不得转载。",
+    "本文来自某某，原文链接：https://example.invalid/article/1.html",
+    "微信扫一扫关注该公众号",
+])
+def test_closing_remarks_leave_the_article_s_last_paragraphs(remark: str) -> None:
+    assert clean.drop_footer([*PARAGRAPHS, remark]) == PARAGRAPHS
+    # Only among the last paragraphs: the same words early on are article text.
+    assert clean.drop_footer([remark, *PARAGRAPHS, *PARAGRAPHS]) == [remark, *PARAGRAPHS, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize("credit", ["文｜某小航", "文 | 某某媒体特约撰稿人 韩小秋",
+                                    "本文来自微信公众号：某某实验室（ID：abc_lab），作者：周小言"])
+def test_credit_lines_opening_the_text_are_header(credit: str) -> None:
+    assert clean.drop_header([credit, *PARAGRAPHS], TITLE) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line", ["▼", "图源：某某城"])
+def test_picture_credits_and_arrows_are_chrome(line: str) -> None:
+    assert clean.is_boilerplate(line)

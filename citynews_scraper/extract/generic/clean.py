@@ -13,6 +13,7 @@ import re
 
 from citynews_scraper.extract.generic.vocab import (
     BOILERPLATE_LINE,
+    CLOSING_REMARK,
     DEBRIS_LINE,
     TAIL_MARKER,
 )
@@ -95,7 +96,9 @@ def drop_dated_list(paragraphs: list[str]) -> list[str]:
 # Header lines a body extractor may keep: datelines, credits, breadcrumbs.
 HEADER_LINE = re.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|^(?:来源|來源|作者|记者|编辑|责任编辑|发布时间|时间|当前位置|您的位置)\s*[:：]"
-    r"|^(?:文|图|文/图|图/文)\s*[/／:：]"
+    r"|^(?:文|图|文/图|图/文)\s*[/／:：]|^(?:文|作者|撰文)\s*[|｜]"
+    # A self-media credit opening the text: 本文来自微信公众号：某某（ID：…），作者：某某.
+    r"|^本文来自(?:微信)?公众号[:：]"
     r"|-->|>>|›|»|\s>\s"
     # A byline line of its own: 本报记者 刘某 王某 / 某某新闻记者 | 周某 / 某网记者 王某 济南报道.
     # A row of a document's metadata table: 公开方式： 主动公开 公开范围： 面向全社会.
@@ -107,15 +110,19 @@ HEADER_PARAGRAPHS = 5
 HEADER_LINE_CHARS = 80
 
 
+# Closing remarks are looked for among this many last paragraphs.
+FOOTER_PARAGRAPHS = 4
 FOOTER_LINE = re.compile(r"^(?:发表于|发布于|發表於|posted|最后修改|最后更新|更新于|本文发表于)", re.IGNORECASE)
 
 
 def drop_footer(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without trailing ``发表于 2004年12月27日 12:40 - (阅读:3727)`` lines."""
+    """The paragraphs without trailing ``发表于 2004年12月27日 12:40 - (阅读:3727)`` lines, and
+    without closing remarks (`vocab.CLOSING_REMARK`) among the last few paragraphs."""
     end = len(paragraphs)
     while end > 1 and len(paragraphs[end - 1]) <= HEADER_LINE_CHARS and FOOTER_LINE.match(paragraphs[end - 1]):
         end -= 1
-    return paragraphs[:end]
+    start = max(1, end - FOOTER_PARAGRAPHS)
+    return [p for i, p in enumerate(paragraphs[:end]) if i < start or not CLOSING_REMARK.match(_SPACES.sub("", p))]
 
 
 def drop_header(paragraphs: list[str], title: str | None) -> list[str]:

@@ -12,7 +12,7 @@ import re
 # A paragraph that IS one of these (after whitespace removal) is chrome, not text.
 BOILERPLATE_LINE = re.compile(
     r"^(?:"
-    r"[【\[(（]?(?:责任编辑|責任編輯|编辑|編輯|责编|本文编辑|网络编辑|审核|校对|监制|制作|摄影|摄像|文字|供图)[】\])）]?[:：].{0,30}"
+    r"[【\[(（]?(?:责任编辑|責任編輯|编辑|編輯|责编|本文编辑|网络编辑|审核|校对|监制|制作|摄影|摄像|文字|供图|图源|圖源)[】\])）]?[:：].{0,30}"
     r"|[【\[(（](?:责任编辑|编辑|責任編輯|編輯|责编)[:：][^】\])）]{0,20}[】\])）]"
     r"|(?:文章|本文|稿件|新闻|信息)?来源[:：].{0,30}|(?:文章|本文)?來源[:：].{0,30}"
     r"|(?:上一篇|下一篇|上一页|下一页|上一條|下一條|上一条|下一条)(?:[:：>].{0,60})?"
@@ -35,6 +35,19 @@ BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Closing remarks set apart from the text, dropped from the article's last paragraphs only
+# (`clean.drop_footer`; as boilerplate everywhere they would also shrink a short article's
+# block while the body extractor still weighs it): disclaimers (郑重声明：…, 免责声明：…), a
+# credit wholly in brackets (（作者：某某 编辑：某某）, （文章来源：某某网）, （本文首发于…，作者｜某某）),
+# 本内容为作者独立观点…, 本文来自某某，原文链接：…, a follow prompt.
+CLOSING_REMARK = re.compile(
+    r"^(?:[^，。]{0,6}声明[:：].{0,200}"
+    r"|[（(](?:作者|文章来源|来源|來源|本文首发于|本文首發於|本文来自|本文來自|本文转自|本文轉自)[^（()）]{0,60}[）)]\d{0,8}"
+    r"|本(?:文|内容|內容)(?:仅|僅)?(?:为|為|系|代表)作者(?:个人|個人|独立|獨立)?观点.{0,120}"
+    r"|本文来自.{0,30}原文链接[:：].{0,120}"
+    r"|(?:微信)?扫一扫.{0,6}关注.{0,12})$"
+)
+
 # Markers after which the rest of a page is related links, comments and footers; the
 # body is cut there when the marker comes after most of the text.
 TAIL_MARKER = re.compile(
@@ -47,7 +60,7 @@ TAIL_MARKER = re.compile(
 )
 
 # Table and box-drawing debris left when layout tables become text.
-DEBRIS_LINE = re.compile(r"^[\s|│┃└┘┌┐├┤─━→←↑↓\-:·•*]*$")
+DEBRIS_LINE = re.compile(r"^[\s|│┃└┘┌┐├┤─━→←↑↓▼▲►◄\-:·•*]*$")
 
 # Role words that introduce a person in a credit line.  The value is the record field.
 AUTHOR_ROLES = (
