@@ -138,3 +138,9 @@ def test_credit_lines_opening_the_text_are_header(credit: str) -> None:
 @pytest.mark.parametrize("line", ["▼", "图源：某某城"])
 def test_picture_credits_and_arrows_are_chrome(line: str) -> None:
     assert clean.is_boilerplate(line)
+
+
+def test_a_meta_date_decides_a_day_first_reading() -> None:
+    years = {(5, 8): 2025}  # the page's meta date: 2025-05-08
+    found = when.dates_in("08/05/2025 03:11", TZ, NOW, relative=False, years=years)
+    assert [f.moment for _, f in found] == [datetime(2025, 5, 8, 3, 11, tzinfo=TZ)]

@@ -111,15 +111,21 @@ class _Candidate:
 _WEEKDAYS = "一二三四五六"
 
 
-def day_first(match: re.Match[str]) -> bool:
+def day_first(match: re.Match[str], years: dict[tuple[int, int], int] | None = None) -> bool:
     """Whether ``a/b/yyyy`` reads day/month (Hong Kong, Macau, Singapore, Britain) rather
     than month/day (the US).  A first number above 12 can only be the day; a shown weekday
-    (``08/05/2025 (四)``) names the one reading it agrees with; otherwise month/day, the
-    reading `dates` and most English templates use."""
+    (``08/05/2025 (四)``) names the one reading it agrees with, and so does a meta date of
+    the page (`years`: (month, day) → year); otherwise month/day, the reading `dates` and
+    most English templates use.  The page's script or language is no guide: Taiwan writes
+    y/m/d, Hong Kong d/m/y, and both in Traditional characters."""
     first, second, year = int(match["m"]), int(match["d"]), int(match["y"])
     if first > 12 >= second:
         return True
-    if not match.groupdict().get("wd") or first > 12 or second > 12:
+    if first > 12 or second > 12:
+        return False
+    if years and years.get((second, first)) == year and years.get((first, second)) != year:
+        return True
+    if not match.groupdict().get("wd"):
         return False
     weekday = 6 if match["wd"] in "日天" else _WEEKDAYS.index(match["wd"])
     try:
@@ -129,10 +135,10 @@ def day_first(match: re.Match[str]) -> bool:
         return False
 
 
-def _rewritten(match: re.Match[str], ampm: bool = True) -> str:
+def _rewritten(match: re.Match[str], ampm: bool = True, years: dict[tuple[int, int], int] | None = None) -> str:
     """A US or year-apart date as ``Y-m-d[ H:M:S[ am/pm]]``, a form `dates` reads
     (a day-first ``d/m/yyyy`` turned round, see `day_first`)."""
-    month, day = (match["d"], match["m"]) if "wd" in match.re.groupindex and day_first(match) \
+    month, day = (match["d"], match["m"]) if "wd" in match.re.groupindex and day_first(match, years) \
         else (match["m"], match["d"])
     text = f"{match['y']}-{month}-{day}"
     if match["H"]:
@@ -159,7 +165,7 @@ def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool,
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            moment = dates.parse_absolute(_rewritten(match, ampm), tz)
+            moment = dates.parse_absolute(_rewritten(match, ampm, years), tz)
             if moment:
                 taken.append(match.span())
                 found.append((match.start(), Found(moment, match.group(0).strip(), bool(match["H"]))))
