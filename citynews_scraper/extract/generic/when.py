@@ -50,8 +50,11 @@ YEARLESS = re.compile(
 )
 # A date after one of these is when the page was changed, not published (最后更新: …).
 # 联合早报 writes 发布/… and 更新/…: a bare 更新 before a colon or a slash.
-UPDATE_LABEL = re.compile(r"(?:(?:最后更新|最後更新|更新时间|更新時間|更新於|更新于|最后修改|修改时间|修改于|Updated)\s*[:：]?"
-                          r"|(?<![\u4e00-\u9fff])更新\s*[:：/])\s*$", re.IGNORECASE)
+UPDATE_LABEL = re.compile(
+    r"(?:(?:最后更新|最後更新|更新时间|更新時間|更新於|更新于|最后修改|修改时间|修改于|Updated)\s*[:：]?"
+    r"|(?<![\u4e00-\u9fff])更新\s*[:：/])\s*$",
+    re.IGNORECASE,
+)
 UPDATE_LABEL_CHARS = 12
 MONTH_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 # A month-only date is taken only from a line this short (a dateline, not a sentence).
