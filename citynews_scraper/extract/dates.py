@@ -1,7 +1,7 @@
 """Dates as Chinese portals show them → ISO 8601 with the site's offset. Pure.
 
 Absolute forms: ``2013-4-22 16:10`` (Discuz! ``Y-n-j H:i``), zero-padded, with seconds,
-``/`` or ``.`` separators, ``2022年10月25日 15:22``, 12-hour ``03:22 PM`` / ``下午3:22``,
+``/`` or ``.`` separators, ``2022年10月25日 15:22`` (or ``09时12分``), 12-hour ``03:22 PM`` / ``下午3:22``,
 date only.  Relative forms (Discuz! ``dgmdate`` format ``u``, SC and TC): 刚刚, N 秒前,
 N 分钟前, 半小时前, N 小时前, 今天/昨天/前天 H:i, N 天前 — resolved against the fetch time
 in site-local time, with seconds set to 0 (the page only shows minutes at best).
@@ -16,7 +16,12 @@ from citynews_scraper.text.normalize import normalize_space
 
 _AMPM = r"(?P<ampm>[AaPp]\.?[Mm]\.?)"
 _CN_AMPM = r"(?P<cnampm>上午|下午|早上|晚上|中午)"
-_TIME = rf"(?:{_CN_AMPM}\s*)?(?P<H>\d{{1,2}})[:：](?P<M>\d{{2}})(?:[:：](?P<S>\d{{2}}))?(?:\s*{_AMPM})?"
+# 09时12分 / 9点30分(15秒): the hour-minute words some papers print instead of a colon.
+_TIME_CN = r"(?P<Hc>\d{1,2})\s*[时時点點]\s*(?P<Mc>\d{1,2})\s*分(?:\s*(?P<Sc>\d{1,2})\s*秒)?"
+_TIME = (
+    rf"(?:{_CN_AMPM}\s*)?(?:(?P<H>\d{{1,2}})[:：](?P<M>\d{{2}})(?:[:：](?P<S>\d{{2}}))?(?:\s*{_AMPM})?"
+    rf"|{_TIME_CN})"
+)
 _DATE_NUMERIC = r"(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
 _DATE_CN = r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"
 ABSOLUTE = [
@@ -35,7 +40,7 @@ _DAY_OFFSET = {"今天": 0, "昨天": 1, "前天": 2}
 
 
 def _hour(match: re.Match[str]) -> int:
-    hour = int(match.group("H"))
+    hour = int(match.group("H") or match.group("Hc"))
     ampm = (match.group("ampm") or "").lower().replace(".", "")
     cn = match.group("cnampm") or ""
     if (ampm == "pm" or cn in ("下午", "晚上")) and hour < 12:
@@ -46,9 +51,11 @@ def _hour(match: re.Match[str]) -> int:
 
 
 def _time_of(match: re.Match[str]) -> tuple[int, int, int]:
-    if not match.group("H"):
-        return 0, 0, 0
-    return _hour(match), int(match.group("M")), int(match.group("S") or 0)
+    if match.group("H"):
+        return _hour(match), int(match.group("M")), int(match.group("S") or 0)
+    if match.group("Hc"):
+        return _hour(match), int(match.group("Mc")), int(match.group("Sc") or 0)
+    return 0, 0, 0
 
 
 def parse_absolute(text: str, tz: tzinfo) -> datetime | None:

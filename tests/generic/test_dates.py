@@ -21,10 +21,14 @@ NOW = datetime(2024, 3, 10, 12, 0, tzinfo=TZ)
     ("发布日期： 9/17/2004 5:54:13 AM", datetime(2004, 9, 17, 5, 54, 13, tzinfo=TZ)),
     ("发布日期： 9/17/2004 5:54:13 PM", datetime(2004, 9, 17, 17, 54, 13, tzinfo=TZ)),
     ("2022.01.20 16:31", datetime(2022, 1, 20, 16, 31, tzinfo=TZ)),
+    ("发布时间：2023年08月19日 09时12分", datetime(2023, 8, 19, 9, 12, tzinfo=TZ)),
+    ("2023年8月19日 下午3点05分 来源：本网", datetime(2023, 8, 19, 15, 5, tzinfo=TZ)),
+    ("2023-08-19 9时5分30秒", datetime(2023, 8, 19, 9, 5, 30, tzinfo=TZ)),
 ])
 def test_absolute_forms(text: str, moment: datetime) -> None:
     found = when.dates_in(text, TZ, NOW, relative=False)
     assert found[0][1].moment == moment
+    assert found[0][1].has_time  # the time counts as shown (to the minute)
 
 
 @pytest.mark.parametrize("text,moment", [

@@ -163,7 +163,8 @@ def dates_in(text: str, tz: tzinfo, now: datetime, relative: bool,
             moment = dates.parse_absolute(match.group(0), tz)
             if moment:
                 taken.append(match.span())
-                found.append((match.start(), Found(moment, match.group(0).strip(), bool(match.group("H")))))
+                timed = bool(match.group("H") or match.group("Hc"))
+                found.append((match.start(), Found(moment, match.group(0).strip(), timed)))
     for pattern, ampm in ((US_DATE, True), (YEAR_APART, False)):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
