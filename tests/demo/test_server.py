@@ -192,3 +192,39 @@ def test_module_entry_rejects_a_bad_option() -> None:
                             check=False, capture_output=True, text=True, timeout=30)
     assert result.returncode == 2 and "faults is a share between 0 and 1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def raw_exchange(portal: DemoPortal, data: bytes, timeout: float = 5.0) -> bytes:
+    """Send raw bytes on one connection and read until the server closes it (it must)."""
+    with socket.create_connection(("127.0.0.1", portal.port), timeout=timeout) as conn:
+        conn.sendall(data)
+        chunks = []
+        while chunk := conn.recv(65536):  # a TimeoutError here: the server kept the connection open
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_keep_alive_pipelining_head_and_post_on_one_connection() -> None:
+    with DemoPortal(DemoConfig(articles=5)) as portal:
+        requests = (b"GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n"
+                    b"HEAD /portal.php?mod=view&aid=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    b"POST /robots.txt HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                    b"GET /robots.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = raw_exchange(portal, requests)
+    assert answer.count(b"HTTP/1.1 200 OK\r\n") == 4
+    head_reply = answer.split(b"HTTP/1.1 200 OK\r\n")[2]
+    length = int(head_reply.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    assert length > 1000 and head_reply.endswith(b"\r\n\r\n")  # HEAD: the length, no body
+    assert b"Connection: close\r\n" in answer.split(b"HTTP/1.1 200 OK\r\n")[4]  # asked for, and done
+    assert [m for m, _, _ in portal.request_log] == ["GET", "HEAD", "POST", "GET"]
+
+
+def test_http_1_0_and_bad_requests_close_the_connection() -> None:
+    with DemoPortal(DemoConfig(articles=5)) as portal:
+        old = raw_exchange(portal, b"GET /robots.txt HTTP/1.0\r\n\r\n")
+        assert old.startswith(b"HTTP/1.1 200 OK\r\n") and b"Connection: close\r\n" in old
+        assert raw_exchange(portal, b"NONSENSE\r\n\r\n").startswith(b"HTTP/1.1 400 Bad Request\r\n")
+        assert raw_exchange(portal, b"GET / HTTP/1.1\r\nno colon here\r\n\r\n").startswith(b"HTTP/1.1 400 ")
+        assert raw_exchange(portal, b"DELETE / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 501 ")
+        assert raw_exchange(portal, b"GET /" + b"a" * 70000).startswith(b"HTTP/1.1 431 ")
+        assert fetch(portal.base_url, "robots.txt")[0] == 200  # the server is fine afterwards
