@@ -16,10 +16,18 @@ from __future__ import annotations
 import gc
 
 GEN0_THRESHOLD = 10_000  # allocations between young-generation collections (CPython default: 700)
+_tuned = False
 
 
 def tune_gc() -> None:
-    """Collect once, freeze what survived start-up, then collect rarely."""
+    """Collect once, freeze what survived start-up, then collect rarely.
+
+    Once per process: a process that runs several crawls (tests, `citynews demo`) must not
+    freeze each crawl's leftovers, which would then never be collected."""
+    global _tuned
+    if _tuned:
+        return
+    _tuned = True
     gc.collect()
     gc.freeze()
     _, older, oldest = gc.get_threshold()

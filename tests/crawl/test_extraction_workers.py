@@ -114,3 +114,23 @@ def test_close_stops_the_workers_at_once() -> None:
         return time.monotonic() - started
 
     assert asyncio.run(main()) < 3.0
+
+
+def test_gc_is_tuned_once_per_process() -> None:
+    import gc
+
+    from citynews_scraper.spiders import gc_tuning
+
+    saved = gc.get_threshold()
+    try:
+        gc_tuning._tuned = False
+        gc_tuning.tune_gc()
+        assert gc.get_threshold()[0] == gc_tuning.GEN0_THRESHOLD
+        after_first = gc.get_freeze_count()
+        junk = [[i] for i in range(1000)]  # objects made after start-up stay collectable
+        gc_tuning.tune_gc()
+        assert gc.get_freeze_count() == after_first and junk
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*saved)
+        gc_tuning._tuned = False  # unfrozen: a later crawl in this process tunes again
