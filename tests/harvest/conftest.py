@@ -62,12 +62,17 @@ def kill_when(proc: subprocess.Popen[str], ready: Callable[[], bool], timeout: f
 
 
 def lines(path: Path) -> list[str]:
-    return path.read_text("utf-8").splitlines() if path.exists() else []
+    """The complete lines of a file a crawl may be writing (or was killed writing): its end can
+    be half a line, even half a UTF-8 character, which is not counted."""
+    if not path.exists():
+        return []
+    *complete, _partial = path.read_bytes().split(b"\n")
+    return [line.decode("utf-8") for line in complete]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Every line must be valid JSON (json.loads raises on a broken one)."""
-    return [json.loads(line) for line in lines(path)]
+    """A finished file: every line must be valid JSON (json.loads raises on a broken one)."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
 
 def manifest(output: Path) -> dict[str, Any]:
