@@ -46,12 +46,13 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 from citynews_scraper.extract.dates import parse_absolute
 from citynews_scraper.extract.page import DEFAULT_TZ, Page
 from citynews_scraper.text import decode
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 # A fixed clock for relative dates: the corpora are saved pages, nothing on them is "today".
@@ -537,8 +538,8 @@ def table(title: str, results: dict[str, Scores], english: bool, markdown: bool)
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
-    lines = [heading, "  ".join(c.ljust(w) for c, w in zip(columns, widths))]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in rows]
+    lines = [heading, "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -113,7 +113,7 @@ def _portal_page(canonical: str = "", og: str = "") -> bytes:
             "<h1>某某区新建口袋公园</h1><div>2024-05-20 09:30 来源：某某日报</div>"
             "<div><p>记者从某某区园林局获悉，今年以来全区新建三座口袋公园，方便市民就近休闲。</p>"
             "<p>新建的公园分布在老城区，每座面积约两千平方米，设置了健身步道和儿童游乐设施。</p></div>"
-            "</body></html>").encode("utf-8")
+            "</body></html>").encode()
 
 
 def test_saved_non_discuz_pages_without_url_use_their_own_canonical_url(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 from urllib.parse import quote
 
 import lxml.html
@@ -113,7 +113,8 @@ def own_url(body: bytes) -> str | None:
         root = lxml.html.fromstring(body)
     except (etree.ParserError, ValueError):
         return None
-    found = (value.strip() for value in root.xpath(OWN_URL_XPATH))
+    values = cast(list[str], root.xpath(OWN_URL_XPATH))  # a node-set of attribute values
+    found = (value.strip() for value in values)
     return next((url for url in found if url.startswith(("http://", "https://"))), None)
 
 

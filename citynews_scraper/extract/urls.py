@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     ARTICLE = "article"
     LIST = "list"
     HOME = "home"

@@ -42,7 +42,9 @@ RELATED_SIDEBAR = (
     "//div[contains(@class,'sd')]//div[contains(@class,'bm')]"
     "[.//h2[contains(.,'相关分类') or contains(.,'相關分類')]]//a/@href"
 )
-MORE_LINKS = "//a[starts-with(normalize-space(.),'更多') or normalize-space(.)='more' or normalize-space(.)='More']/@href"
+MORE_LINKS = (
+    "//a[starts-with(normalize-space(.),'更多') or normalize-space(.)='more' or normalize-space(.)='More']/@href"
+)
 OUTSIDE_PAGERS = "//a[not(ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' pg ')])]/@href"
 GENERATOR = "//meta[@name='generator']/@content"
 DISCUZ_MARKERS = ("portal.php", "Discuz!", "mn_P", "portal_block_", "nv_portal")
@@ -122,7 +124,8 @@ class DiscuzListingParser:
 
     def _channels(self, page: Page) -> list[str]:
         hrefs = [h for css in CHANNEL_LINKS for h in page.selector.css(css).getall()]
-        hrefs += [h for xpath in (CHILDREN_ROW, RELATED_SIDEBAR, MORE_LINKS) for h in page.selector.xpath(xpath).getall()]
+        for xpath in (CHILDREN_ROW, RELATED_SIDEBAR, MORE_LINKS):
+            hrefs += page.selector.xpath(xpath).getall()
         urls = (page.absolute(h) for h in hrefs)
         return [channel_url(u) for u in urls if u and self.rules.classify(u) in (Kind.LIST, Kind.OTHER)]
 

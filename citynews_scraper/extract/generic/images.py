@@ -22,7 +22,9 @@ from citynews_scraper.text.normalize import normalize_space
 SRC_ATTRIBUTES = ("data-original", "data-src", "data-lazy-src", "original", "src")
 MIN_SIDE = 50
 MAX_CAPTION_CHARS = 80
-ICON_NAME = re.compile(r"icon|logo|spacer|blank|arrow|button|btn|share|qrcode|erweima|loading|avatar|\.gif$", re.IGNORECASE)
+ICON_NAME = re.compile(
+    r"icon|logo|spacer|blank|arrow|button|btn|share|qrcode|erweima|loading|avatar|\.gif$", re.IGNORECASE
+)
 PROBE_CHARS = 6
 CAPTION_CLASS = re.compile(r"caption|pic|img|photo|note|tu|desc", re.IGNORECASE)
 CAPTION_LEAD = ("图", "▲", "△", "（图", "(图", "上图", "下图")
@@ -81,7 +83,8 @@ def _caption(img: HtmlElement) -> str | None:
         following = holder.getnext()
         if following is not None and isinstance(following.tag, str):
             text = normalize_space(following.text_content())
-            if 0 < len(text) <= MAX_CAPTION_CHARS and following.find(".//img") is None and _looks_like_caption(following, text):
+            short = 0 < len(text) <= MAX_CAPTION_CHARS
+            if short and following.find(".//img") is None and _looks_like_caption(following, text):
                 return text
     return normalize_space(img.get("title") or "") or None
 

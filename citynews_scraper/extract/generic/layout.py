@@ -14,11 +14,8 @@ LAYOUT_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th", "center")
 
 
 def has_layout_tables(root: HtmlElement) -> bool:
-    """True when a table holds another table or a long text: tables used for layout."""
-    for table in root.iter("table"):
-        if table.find(".//table") is not None:
-            return True
-    return False
+    """True when a table holds another table: tables used for layout."""
+    return any(table.find(".//table") is not None for table in root.iter("table"))
 
 
 def unwrap_tables(root: HtmlElement) -> HtmlElement:
