@@ -226,3 +226,20 @@ def test_a_linked_byline_right_above_the_headline() -> None:
     assert byline.read_credits(lines, Zones(2, 3, 5, 5)).author == "苗某某"
     far = [Line("发布于 2024年3月2日 作者 苗某某", link_chars=14), *(Line(f"栏目{n}") for n in range(3)), *lines[2:]]
     assert byline.read_credits(far, Zones(4, 5, 7, 7)).author is None
+
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("文/刘晓兰 图/蒋燕", "刘晓兰"),  # the writer's role opening the value
+    ("记者 黄少青 文/图", "黄少青"),  # text and pictures by the same person
+    ("文/图 刘玺东 易赛楠", "刘玺东 易赛楠"),
+    ("撰文：李四", "李四"),
+    ("文静", "文静"),  # 文 is also a surname: no separator, no role
+])
+def test_writer_roles_around_the_names_go(value: str, names: str) -> None:
+    assert byline._names(value) == names
+
+
+def test_a_word_glued_to_the_role_is_not_a_writer() -> None:
+    # 融媒记者 章某 吴某: 融媒 qualifies 记者; it is not a name before the role word.
+    assert byline._author_in("融媒记者 章丽萍 吴昊", last_paragraph=True) == "章丽萍 吴昊"
+    assert byline._author_in("新民晚报记者 屠怡婷 俞鸿", last_paragraph=True) == "屠怡婷 俞鸿"

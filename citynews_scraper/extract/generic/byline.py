@@ -94,6 +94,11 @@ MAX_VALUE_CHARS = 40
 _ROLE_PREFIX = re.compile(
     r"^[\u4e00-\u9fffA-Za-z0-9+＋]{0,8}?(?:新华社|本报|本報|本台|本网|特约|特約|见习|实习|专栏)?(?:记者|記者|通讯员|通訊員|评论员|撰稿人?|作者)\s*"
 )
+# A writer's role opening a credit value (作者：文/刘某 图/蒋某, 文/图 刘某): a separator must
+# follow, since 文 is also a surname (文静).
+_WRITER_LEAD = re.compile(r"^(?:(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[:：]?|(?:文字?|撰文)\s*[/／:：|｜])\s*")
+# …and "text and pictures" after the name (作者：记者 黄某 文/图).
+_TEXT_AND_PHOTO_TAIL = re.compile(r"\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
 # Staff codes glued to an editor's name: 杨倩_NF4425, 韩保林 PK155.
 _STAFF_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,}$")
 _CODE_ONLY = re.compile(r"[A-Z]{1,4}\d{2,}")
@@ -133,12 +138,13 @@ def _trim(value: str) -> str:
     """The value before the next field on the line, edge punctuation and a leading role
     word (本报记者 李明) removed."""
     value = _ROLE_PREFIX.sub("", value.strip(_EDGE_PUNCT)).strip()
+    value = _WRITER_LEAD.sub("", value)
     value = _INNER_ROLE.sub(" ", value)
     stop = vocab.FIELD_STOP.search(value)
     if stop and stop.start() == 0 and stop.group().strip():
         return ""  # an empty field: 作者：责任编辑：肖春芳 names the editor, not an author
     value = value[: stop.start()] if stop and stop.start() > 0 else value
-    value = value.strip(_EDGE_PUNCT)
+    value = _TEXT_AND_PHOTO_TAIL.sub("", value).strip(_EDGE_PUNCT)
     # 光明网-《光明日报》: the closing mark of a title inside the value stays.
     return value + "》" if value.count("《") > value.count("》") else value
 
@@ -221,8 +227,8 @@ def _author_in(text: str, last_paragraph: bool) -> str | None:
 def _names_before(text: str, start: int, names: str) -> str:
     """``中央纪委国家监委网站 刘泽宇 通讯员 程曦``: on a short credit line the names before the
     role word (after an outlet, if any) are writers too."""
-    if len(text) > CREDIT_LINE_CHARS:
-        return names
+    if len(text) > CREDIT_LINE_CHARS or (start and not text[start - 1].isspace()):
+        return names  # 融媒记者 / 新民晚报记者 X: a word glued to the role qualifies it, names none
     tokens = text[:start].split()
     people = [t for t in tokens if is_person(t)]
     rest = tokens[: len(tokens) - len(people)]
