@@ -70,6 +70,13 @@ def test_bracketed_list_dates_are_other_articles() -> None:
     assert when.from_lines(lines, _zones(3, 0, 1, 2), TZ, NOW) is None
 
 
+def test_a_bracketed_date_opening_the_header_line_is_the_dateline() -> None:
+    # Old table layouts: [ 2024-01-08 08:30 ]  来源：某日报 under the headline.
+    lines = [Line("标题"), Line("[\u00a02024-01-08 08:30\u00a0] \u00a0来源：某日报 作者：记者 李明"), Line("正文。")]
+    found = when.from_lines(lines, _zones(3, 0, 2, 3), TZ, NOW)
+    assert found is not None and found.moment == datetime(2024, 1, 8, 8, 30, tzinfo=TZ)
+
+
 def test_link_lists_are_skipped() -> None:
     lines = [Line("标题"), Line("正文。"), Line("某新闻 2022-01-01 10:00", link_chars=20)]
     assert when.from_lines(lines, _zones(3, 0, 1, 2), TZ, NOW) is None

@@ -220,10 +220,13 @@ def _update(text: str, start: int) -> bool:
 
 
 def _bracketed(text: str, start: int, raw: str) -> bool:
-    """True for ``标题(2004/10/10 17:06)``: a listed article's date, not this page's."""
+    """True for ``标题(2004/10/10 17:06)``: a listed article's date after its title, not this
+    page's.  A bracketed date that opens its line (``[ 2024-01-08 08:30 ] 来源：…``, old table
+    layouts) is the page's own dateline."""
     before = text[:start].rstrip()
     after = text[start + len(raw):].lstrip()
-    return before.endswith(("(", "（", "[", "【")) and after.startswith((")", "）", "]", "】"))
+    titled = bool(before[:-1].strip())
+    return titled and before.endswith(("(", "（", "[", "【")) and after.startswith((")", "）", "]", "】"))
 
 
 def _labelled(text: str, start: int) -> bool:
