@@ -133,11 +133,18 @@ def _strict(body: bytes, codec: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=2)
+def _lenient(body: bytes, codec: str) -> str:
+    """`body` decoded under `codec` with U+FFFD for bad bytes; memoised like `_strict` (a page
+    with a few broken pairs is read this way to check it fits, for `_or_mixed` and to decode)."""
+    return body.decode(codec, errors="replace")
+
+
 def _fits(body: bytes, codec: str) -> bool:
     """True when `body` decodes under `codec` with at most a negligible share of bad bytes."""
     if _strict(body, codec) is not None:
         return True
-    bad = body.decode(codec, errors="replace").count("\ufffd")
+    bad = _lenient(body, codec).count("\ufffd")
     return bad <= max(1, len(body) * TOLERATED_ERROR_SHARE)
 
 
@@ -236,8 +243,10 @@ def decode_mixed(body: bytes) -> str | None:
     return mixed[0] if mixed else None
 
 
+@lru_cache(maxsize=2)
 def _mixed(body: bytes) -> tuple[str, int] | None:
-    """`decode_mixed`'s text and its number of UTF-8 segments."""
+    """`decode_mixed`'s text and its number of UTF-8 segments (memoised: `_choose` asks, then
+    `decode` reads the same page)."""
     parts: list[str] = []
     last, kinds = 0, []
     for match in _SEGMENT.finditer(body):
@@ -324,7 +333,7 @@ def _or_mixed(body: bytes, codec: str) -> str:
     if codec != "gb18030" or _strict_gbk(body):
         return codec
     mixed = _mixed(body)
-    if mixed and mixed[0].count("\ufffd") < body.decode(codec, errors="replace").count("\ufffd"):
+    if mixed and mixed[0].count("\ufffd") < _lenient(body, codec).count("\ufffd"):
         return MIXED
     return codec
 
@@ -346,7 +355,7 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None, declared: str 
         return Decoded(text=text, encoding="gb18030", source=source, replacements=text.count("\ufffd"),
                        utf8_segments=segments)
     strict = _strict(body, codec)  # already known for a label or a detection that fit
-    text = strict if strict is not None else body.decode(codec, errors="replace")
+    text = strict if strict is not None else _lenient(body, codec)
     if source not in ("bom", "given"):
         text, picked = cjk_pick(body, text, codec)
         if picked != codec:
