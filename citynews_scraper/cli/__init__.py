@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from citynews_scraper import __version__
 
-COMMANDS = ("extract", "crawl", "demo", "validate", "enqueue", "merge")
+COMMANDS = ("extract", "crawl", "demo", "enqueue", "merge")
 
 EXIT_OK = 0
 EXIT_FAILURES = 1
@@ -37,13 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"citynews {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"citynews_scraper.cli.{name}_cmd")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"citynews_scraper.cli.{name}_cmd":
-                raise
-            continue
-        module.add_parser(subparsers)
+        importlib.import_module(f"citynews_scraper.cli.{name}_cmd").add_parser(subparsers)
     return parser
 
 
